@@ -1,0 +1,19 @@
+/**
+ * What every resolver receives. Built fresh per request by src/context/create.ts: the request id,
+ * a logger that never logs personal data, one set of DataLoaders per source (never shared across
+ * requests) and the record of which sources were touched. Resolvers only call loaders: no SQL, no
+ * HTTP, no authorisation logic.
+ */
+import type { Logger } from 'pino';
+import type { RegisteredSource } from '../sources/registry.js';
+
+/** Per-request loaders, one entry per registered source, keyed by source name. */
+export type Loaders = {
+  [S in RegisteredSource as S['name']]: ReturnType<S['createLoaders']>;
+};
+
+export interface GatewayContext {
+  readonly requestId: string;
+  readonly logger: Logger;
+  readonly loaders: Loaders;
+}
