@@ -6,6 +6,8 @@
  */
 import type { Logger } from 'pino';
 import type { RegisteredSource } from '../sources/registry.js';
+import type { SourceCallLog } from './sourceCalls.js';
+import type { HealthProbe } from './sourceHealth.js';
 
 /** Per-request loaders, one entry per registered source, keyed by source name. */
 export type Loaders = {
@@ -16,4 +18,8 @@ export interface GatewayContext {
   readonly requestId: string;
   readonly logger: Logger;
   readonly loaders: Loaders;
+  /** The request's RequestScope: which sources were touched, how often, how long (for the log line). */
+  readonly sourceCalls: SourceCallLog;
+  /** Probes the sources now (the `sources` query); not a data path. */
+  readonly health: HealthProbe;
 }

@@ -1,0 +1,54 @@
+/**
+ * Process-wide health of each source: the last error seen (from a probe or from any request's
+ * source call), when it happened, and the report shape of the `sources` query and `/readyz`.
+ * Error text is reduced to its code and scrubbed of identifier-like content: no personal data.
+ */
+import type { SourceName } from '../domain/common.js';
+import { GatewayError } from '../domain/errors.js';
+import { scrubText } from '../logging/redact.js';
+
+/** One source's answer to a probe, as the `sources` query reports it (SourceStatus in the SDL). */
+export interface SourceStatusReport {
+  readonly name: SourceName;
+  readonly title: string;
+  readonly reachable: boolean;
+  readonly latencyMs: number | null;
+  readonly lastError: string | null;
+  readonly lastErrorAt: string | null;
+}
+
+/** Probes every registered source now. */
+export interface HealthProbe {
+  probe(): Promise<SourceStatusReport[]>;
+}
+
+export interface LastError {
+  readonly message: string;
+  readonly at: string;
+}
+
+/** A short, personal-data-free description of an error: `SOURCE_UNAVAILABLE: connect ECONNREFUSED 127.0.0.1:4010`. */
+export function describeSourceError(error: unknown): string {
+  if (error instanceof GatewayError) {
+    const reason = typeof error.details.reason === 'string' ? error.details.reason : error.message;
+    return `${error.code}: ${scrubText(reason)}`.slice(0, 300);
+  }
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    const prefix = typeof code === 'string' ? `${code}: ` : `${error.name}: `;
+    return `${prefix}${scrubText(error.message.split('\n')[0] ?? '')}`.slice(0, 300);
+  }
+  return 'unknown error';
+}
+
+export class SourceHealthStore {
+  private readonly last = new Map<SourceName, LastError>();
+
+  recordError(source: SourceName, error: unknown, at: Date = new Date()): void {
+    this.last.set(source, { message: describeSourceError(error), at: at.toISOString() });
+  }
+
+  lastError(source: SourceName): LastError | null {
+    return this.last.get(source) ?? null;
+  }
+}

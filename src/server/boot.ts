@@ -1,0 +1,72 @@
+/**
+ * The whole start-up sequence shared by `npm start` (src/main.ts) and the test harness
+ * (test/support/gateway.ts): synthetic estate if missing → start-up checks → embedded mock
+ * services → sources → schema → gateway. Problems with the configuration are thrown as one
+ * ConfigProblemsError listing each, for the caller to print one line apiece.
+ */
+import type { Logger } from 'pino';
+import { checkStartup } from '../config/check.js';
+import type { ConfigProblem } from '../config/load.js';
+import type { GatewayConfig, SourcesConfig } from '../config/types.js';
+import { buildGatewaySchema } from '../schema/build.js';
+import { ensureEstate, startEmbeddedServices, type EmbeddedServices } from './embedded.js';
+import { startGateway, type RunningGateway } from './gateway.js';
+import { openSources } from './sourceRuntime.js';
+
+export class ConfigProblemsError extends Error {
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(problems.map((p) => `${p.variable}: ${p.problem}`).join('; '));
+    this.name = 'ConfigProblemsError';
+  }
+}
+
+export function toSourcesConfig(config: GatewayConfig, services: EmbeddedServices['urls']): SourcesConfig {
+  return {
+    estateDir: config.estate.dir,
+    cid: { databaseUrl: config.databases.cid },
+    custody: { databaseUrls: config.databases.custody },
+    pathfinder: { dir: config.pathfinderDir },
+    pnc: { url: services.pnc },
+    acro: { url: services.acro },
+    dva: { url: services.dva },
+  };
+}
+
+export interface BootedGateway extends RunningGateway {
+  readonly sources: SourcesConfig;
+  /** The embedded PNC/ACRO/DVA mocks, when started (tests reach their fault controller here). */
+  readonly mocks: EmbeddedServices['mocks'];
+}
+
+export async function bootGateway(config: GatewayConfig, logger: Logger): Promise<BootedGateway> {
+  await ensureEstate(config, logger);
+  const problems = await checkStartup(config);
+  if (problems.length > 0) throw new ConfigProblemsError(problems);
+
+  let embedded: EmbeddedServices | null = null;
+  try {
+    embedded = await startEmbeddedServices(config, logger);
+    const sources = toSourcesConfig(config, embedded.urls);
+    const runtime = openSources(sources);
+    const schema = buildGatewaySchema();
+    const closeMocks = embedded.close;
+    const gateway = await startGateway({
+      schema,
+      runtime,
+      logger,
+      host: config.host,
+      port: config.port,
+      playground: config.playground,
+      introspection: config.introspection,
+      shutdownGraceMs: config.shutdownGraceMs,
+      alsoClose: closeMocks ? [{ name: 'mock services', close: closeMocks }] : [],
+    });
+    return { ...gateway, sources, mocks: embedded.mocks };
+  } catch (error) {
+    await embedded?.close?.().catch(() => undefined);
+    if ((error as { code?: string }).code === 'EADDRINUSE') {
+      throw new ConfigProblemsError([{ variable: 'PORT', problem: `${config.host}:${config.port} is already in use` }]);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Example operations for the playground: every `examples/*.graphql` file becomes a GraphiQL tab.
+ * A file may start with comment lines `# variables: {...}` (JSON) giving the tab's variables;
+ * the rest of its leading comments stay in the query as its explanation.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const EXAMPLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../examples');
+
+export interface ExampleOperation {
+  /** File name without extension, e.g. `01-sources`. */
+  readonly name: string;
+  readonly query: string;
+  /** JSON text of the variables, or undefined. */
+  readonly variables?: string;
+}
+
+const VARIABLES_LINE = /^#\s*variables:\s*(\{.*\})\s*$/;
+
+export function parseExample(name: string, text: string): ExampleOperation {
+  const lines = text.split('\n');
+  let variables: string | undefined;
+  const kept: string[] = [];
+  for (const line of lines) {
+    const m = VARIABLES_LINE.exec(line);
+    if (m && m[1]) {
+      const parsed: unknown = JSON.parse(m[1]);
+      variables = JSON.stringify(parsed, null, 2);
+    } else {
+      kept.push(line);
+    }
+  }
+  return { name, query: kept.join('\n').trim() + '\n', ...(variables ? { variables } : {}) };
+}
+
+export function loadExamples(dir: string = EXAMPLES_DIR): ExampleOperation[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.graphql')).sort();
+  } catch {
+    return [];
+  }
+  return names.map((n) => parseExample(n.replace(/\.graphql$/, ''), readFileSync(join(dir, n), 'utf8')));
+}

@@ -1,0 +1,131 @@
+/**
+ * Starts the gateway: Apollo Server 5 with the gateway's plugins behind a node:http server, and
+ * the graceful shutdown that stops accepting connections, lets requests in flight finish within
+ * the grace period, stops Apollo and closes every source and any extra resource (mock services).
+ */
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { GatewayContext } from '../context/types.js';
+import { createHandler, GRAPHQL_PATH, type GatewayHandler } from './httpHandler.js';
+import { createErrorMaskingPlugin } from './plugins/errorMaskingPlugin.js';
+import { createRequestIdPlugin } from './plugins/requestIdPlugin.js';
+import { createRequestLoggingPlugin } from './plugins/requestLoggingPlugin.js';
+import type { SourceRuntime } from './sourceRuntime.js';
+
+export interface GatewayOptions {
+  readonly schema: GraphQLSchema;
+  readonly runtime: SourceRuntime;
+  readonly logger: Logger;
+  readonly host: string;
+  readonly port: number;
+  readonly playground: boolean;
+  readonly introspection: boolean;
+  readonly shutdownGraceMs: number;
+  /** Closed after the sources on shutdown, in order (e.g. the embedded mock services). */
+  readonly alsoClose?: ReadonlyArray<{ readonly name: string; close(): Promise<void> }>;
+}
+
+export interface RunningGateway {
+  /** Base URL, e.g. `http://127.0.0.1:4000`. */
+  readonly url: string;
+  /** The GraphQL endpoint, `<url>/graphql`. */
+  readonly graphqlUrl: string;
+  readonly server: Server;
+  readonly handler: GatewayHandler;
+  /** Graceful shutdown; safe to call more than once (later calls wait for the first). */
+  shutdown(reason: string): Promise<void>;
+}
+
+export function createApollo(options: Pick<GatewayOptions, 'schema' | 'logger' | 'introspection'>): ApolloServer<GatewayContext> {
+  return new ApolloServer<GatewayContext>({
+    schema: options.schema,
+    introspection: options.introspection,
+    includeStacktraceInErrorResponses: false,
+    logger: options.logger.child({ component: 'apollo' }),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      createErrorMaskingPlugin(),
+      createRequestIdPlugin(),
+      createRequestLoggingPlugin({ logger: options.logger }),
+    ],
+  });
+}
+
+function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const { logger } = options;
+  const apollo = createApollo(options);
+  await apollo.start();
+  const handler = createHandler({ apollo, runtime: options.runtime, logger, playground: options.playground });
+  const server = createServer(handler);
+  let address: AddressInfo;
+  try {
+    address = await listen(server, options.host, options.port);
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
+  const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${hostForUrl}:${address.port}`;
+
+  let stopping: Promise<void> | null = null;
+
+  async function shutdown(reason: string): Promise<void> {
+    const started = performance.now();
+    logger.info({ reason, inFlight: handler.inFlight(), graceMs: options.shutdownGraceMs }, 'shutting down');
+    handler.startDraining();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+
+    let graceTimer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<'timeout'>((resolve) => {
+      graceTimer = setTimeout(() => resolve('timeout'), options.shutdownGraceMs);
+    });
+    const outcome = await Promise.race([handler.idle().then(() => 'idle' as const), graceOver]);
+    clearTimeout(graceTimer);
+    if (outcome === 'timeout') {
+      logger.warn({ inFlight: handler.inFlight() }, 'grace period over: closing connections with requests in flight');
+    }
+    server.closeAllConnections();
+    await closed;
+    await apollo.stop();
+
+    const failures = await options.runtime.close();
+    for (const f of failures) {
+      logger.error({ source: f.source, errorClass: f.error instanceof Error ? f.error.constructor.name : typeof f.error }, 'source did not close cleanly');
+    }
+    for (const extra of options.alsoClose ?? []) {
+      try {
+        await extra.close();
+      } catch (error) {
+        logger.error({ resource: extra.name, errorClass: error instanceof Error ? error.constructor.name : typeof error }, 'did not close cleanly');
+      }
+    }
+    logger.info({ durationMs: Math.round(performance.now() - started) }, 'stopped');
+  }
+
+  return {
+    url,
+    graphqlUrl: `${url}${GRAPHQL_PATH}`,
+    server,
+    handler,
+    shutdown(reason: string) {
+      stopping ??= shutdown(reason);
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * The gateway's node:http request handler: routes `/graphql` to Apollo Server through
+ * `executeHTTPGraphQLRequest`, serves the playground and its assets, the health endpoints and
+ * `/favicon.ico`, sets `x-request-id` on every response, and counts requests in flight so that
+ * shutdown can wait for them.
+ */
+import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { createContext } from '../context/create.js';
+import type { GatewayContext } from '../context/types.js';
+import { loadExamples } from './examples.js';
+import { ASSET_PREFIX, loadPlaygroundAssets } from './playgroundAssets.js';
+import { renderPlaygroundPage } from './playgroundPage.js';
+import { REQUEST_ID_HEADER, resolveRequestId } from './requestId.js';
+import type { SourceRuntime } from './sourceRuntime.js';
+
+export const GRAPHQL_PATH = '/graphql';
+const MAX_BODY_BYTES = 1_000_000;
+
+export interface HandlerOptions {
+  readonly apollo: ApolloServer<GatewayContext>;
+  readonly runtime: SourceRuntime;
+  readonly logger: Logger;
+  readonly playground: boolean;
+}
+
+export interface GatewayHandler {
+  (req: IncomingMessage, res: ServerResponse): void;
+  /** Requests being answered now. */
+  inFlight(): number;
+  /** Resolves when no request is in flight. */
+  idle(): Promise<void>;
+  /** From now on: `/readyz` answers 503 and responses ask clients to close the connection. */
+  startDraining(): void;
+  draining(): boolean;
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function headerMapOf(req: IncomingMessage): HeaderMap {
+  const map = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    map.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return map;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+async function writeGraphQLResponse(res: ServerResponse, response: HTTPGraphQLResponse): Promise<void> {
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+export function createHandler(options: HandlerOptions): GatewayHandler {
+  const { apollo, runtime, logger, playground } = options;
+  let inFlight = 0;
+  let draining = false;
+  let idleWaiters: Array<() => void> = [];
+  const examples = playground ? loadExamples() : [];
+  const assets = playground ? loadPlaygroundAssets() : new Map();
+  const page = playground ? renderPlaygroundPage({ endpoint: GRAPHQL_PATH, examples }) : '';
+
+  function finished(): void {
+    inFlight -= 1;
+    if (inFlight === 0) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
+    let body: unknown = undefined;
+    if (req.method === 'POST') {
+      let text: string;
+      try {
+        text = await readBody(req);
+      } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          sendJson(res, 413, { errors: [{ message: `Request body over ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'BAD_REQUEST', requestId } }] });
+          return;
+        }
+        throw error;
+      }
+      const type = req.headers['content-type'] ?? '';
+      if (type.includes('application/json')) {
+        try {
+          body = text === '' ? {} : JSON.parse(text);
+        } catch {
+          sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST', requestId } }] });
+          logger.info({ requestId, status: 400, errorCodes: ['BAD_REQUEST'] }, 'graphql request rejected');
+          return;
+        }
+      } else {
+        body = text;
+      }
+    }
+    let contextBuilt = false;
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMapOf(req), search: url.search, body },
+      context: async () => {
+        contextBuilt = true;
+        return createContext({ runtime, requestId, logger });
+      },
+    });
+    if (!contextBuilt) {
+      // Refused before the GraphQL pipeline (CSRF prevention, malformed request): log it here.
+      logger.info({ requestId, status: response.status ?? 200, errorCodes: ['BAD_REQUEST'] }, 'graphql request rejected');
+    }
+    await writeGraphQLResponse(res, response);
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+
+    if (path === GRAPHQL_PATH) return graphql(req, res, url, requestId);
+    if (method !== 'GET' && method !== 'HEAD') {
+      sendJson(res, 405, { error: `${method} is not served on ${path}` });
+      return;
+    }
+    if (path === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    if (path === '/healthz') {
+      sendJson(res, 200, { status: 'alive' });
+      return;
+    }
+    if (path === '/readyz') {
+      if (draining) {
+        sendJson(res, 503, { status: 'shutting down' });
+        return;
+      }
+      const sources = await runtime.probe();
+      sendJson(res, 200, { status: 'ready', sources });
+      return;
+    }
+    if (playground && (path === '/' || path === '/playground')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(page);
+      return;
+    }
+    if (playground && path.startsWith(ASSET_PREFIX)) {
+      const asset = assets.get(path.slice(ASSET_PREFIX.length));
+      if (asset) {
+        res.writeHead(200, { 'content-type': asset.contentType, 'cache-control': 'public, max-age=3600', 'content-length': asset.body.length });
+        res.end(asset.body);
+        return;
+      }
+    }
+    if (path === '/') {
+      sendJson(res, 404, { error: `The playground is off (PLAYGROUND=false). Send GraphQL to ${GRAPHQL_PATH}.` });
+      return;
+    }
+    sendJson(res, 404, { error: `Nothing at ${path}. GraphQL is at ${GRAPHQL_PATH}.` });
+  }
+
+  const handler = ((req: IncomingMessage, res: ServerResponse) => {
+    inFlight += 1;
+    res.once('close', finished);
+    const requestId = resolveRequestId(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    if (draining) res.setHeader('connection', 'close');
+    route(req, res, requestId).catch((error: unknown) => {
+      logger.error(
+        { requestId, errorClass: error instanceof Error ? error.constructor.name : typeof error },
+        'request failed outside GraphQL',
+      );
+      if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error', requestId });
+      else res.end();
+    });
+  }) as GatewayHandler;
+
+  handler.inFlight = () => inFlight;
+  handler.idle = () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((r) => idleWaiters.push(r)));
+  handler.startDraining = () => {
+    draining = true;
+  };
+  handler.draining = () => draining;
+  return handler;
+}
