@@ -273,7 +273,8 @@ export function createCidAdapter(db: Knex): CidAdapter {
     },
 
     async fragmentsByFamilyNameKey(keys) {
-      const wanted = keys.map(familyNameKey);
+      // A key without a letter ('', '--') would match nothing useful: refuse it per key.
+      const wanted = keys.map((k) => (/[A-Z]/.test(familyNameKey(k)) ? familyNameKey(k) : ''));
       const fragments = await fragmentsWhere(
         'fragmentsByFamilyNameKey',
         (part) => db(T.personOnCase).select('*').whereRaw(`upper(surname) in (${part.map(() => '?').join(', ')})`, [...part]),
