@@ -1,0 +1,72 @@
+/**
+ * The comparisons of the person-linking model, each an ordered list of labelled levels
+ * (Splink's comparison_library pattern). Names are compared after alignment (aliases, swapped
+ * given/family); dates allow day/month swaps and one-digit typos (004 §6.47: details copied onto
+ * each case and diverging).
+ */
+import type { AlignedNames } from './align.js';
+import {
+  comparison, customLevel, dateExactLevel, dateSameYearLevel, dateSwappedLevel, dateTypoLevel, elseLevel, exactLevel,
+  firstGivenExactLevel, firstGivenJaroWinklerLevel, firstGivenVariantLevel, givenReorderedLevel, jaroWinklerLevel,
+  nullLevel, variantLevel, type Comparison,
+} from './levels.js';
+import type { IdentifierRelation } from './identifiers.js';
+import type { PreparedRecord } from './prepare.js';
+import { COUNTRIES } from '../domain/nationality.js';
+
+/** One side of a pair as comparisons see it: the record and its aligned name. */
+export interface PairSide {
+  readonly record: PreparedRecord;
+  readonly names: AlignedNames;
+  readonly side: 'left' | 'right';
+  /** How the two records' identifiers relate (computed once per pair). */
+  readonly relation: IdentifierRelation;
+}
+
+const alignedName = (s: PairSide) => (s.side === 'left' ? s.names.left : s.names.right);
+
+export const familyNameComparison = comparison<PairSide, string | null>('familyName', (s) => alignedName(s)?.family || null, [
+  nullLevel(), exactLevel({ tf: true }), variantLevel(), jaroWinklerLevel(0.92), jaroWinklerLevel(0.8), elseLevel(),
+]);
+
+export const givenNameComparison = comparison<PairSide, readonly string[]>('givenName', (s) => alignedName(s)?.given ?? [], [
+  nullLevel(), firstGivenExactLevel(), firstGivenVariantLevel(), givenReorderedLevel(), firstGivenJaroWinklerLevel(0.92),
+  firstGivenJaroWinklerLevel(0.8), elseLevel(),
+]);
+
+export const dateOfBirthComparison = comparison<PairSide, PairSide['record']['dob']>('dateOfBirth', (s) => s.record.dob, [
+  nullLevel(), dateExactLevel(), dateSwappedLevel(), dateTypoLevel(), dateSameYearLevel(), elseLevel(),
+]);
+
+export const genderComparison = comparison<PairSide, string | null>('gender', (s) => s.record.gender, [nullLevel(), exactLevel(), elseLevel()]);
+
+const BRITISH_OR_EEA = new Set(COUNTRIES.filter((c) => c.eea || c.alpha3 === 'GBR').map((c) => c.alpha3));
+
+/**
+ * Nationality. People arrested often self-declare as British or EEA when they are not (001 §4.8,
+ * fn 21), so "one side British/EEA" is its own level, weaker evidence against than a plain mismatch.
+ */
+export const nationalityComparison = comparison<PairSide, string | null>('nationality', (s) => s.record.nationality, [
+  nullLevel(), exactLevel(),
+  customLevel('one record says British or EEA (often a false claim)', (a, b) => BRITISH_OR_EEA.has(a!) !== BRITISH_OR_EEA.has(b!)),
+  elseLevel(),
+]);
+
+export const placeOfBirthComparison = comparison<PairSide, string | null>('placeOfBirth', (s) => s.record.placeOfBirth, [
+  nullLevel(), exactLevel(), jaroWinklerLevel(0.88), elseLevel(),
+]);
+
+/** Identifiers compared as a whole: shared, one character off, conflicting, unrelated. */
+export const identifiersComparison = comparison<PairSide, IdentifierRelation['kind']>('identifiers', (s) => s.relation.kind, [
+  customLevel('no identifier of the same kind on both records', (a) => a === 'NONE', { isNull: true }),
+  customLevel('an identifier is shared', (a) => a === 'SHARED'),
+  customLevel('a personal identifier is one character off', (a) => a === 'NEAR'),
+  customLevel('personal identifiers conflict', (a) => a === 'CONFLICT'),
+  elseLevel(),
+]);
+
+/** The model's comparisons, in waterfall order. Order is data: changing it changes the model version. */
+export const COMPARISONS: readonly Comparison<PairSide>[] = Object.freeze([
+  familyNameComparison, givenNameComparison, dateOfBirthComparison, genderComparison, nationalityComparison,
+  placeOfBirthComparison, identifiersComparison,
+] as unknown as Comparison<PairSide>[]);

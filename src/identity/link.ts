@@ -1,0 +1,99 @@
+/**
+ * The linking pipeline over prepared records: blocking → comparison → scoring → classification →
+ * clustering (with human constraints). Pure: no store, no sources. The person index (personIndex.ts)
+ * feeds it records and persists what it returns.
+ */
+import { candidatePairs, DEFAULT_BLOCKING, type BlockingOptions, type BlockingReport } from './blocking.js';
+import { classifyPair, type LinkOutcome } from './classify.js';
+import { clusterRecords, type ClusterEdge } from './cluster.js';
+import { termFrequencies, type TermFrequencies } from './frequencies.js';
+import type { LinkageModel } from './model.js';
+import type { PreparedRecord } from './prepare.js';
+import { comparePair, scoreCompared, type PairEvidence } from './score.js';
+
+export interface ScoredPair {
+  readonly left: number;
+  readonly right: number;
+  readonly outcome: LinkOutcome;
+  readonly rule: string;
+  readonly guard: string | null;
+  readonly evidence: PairEvidence;
+}
+
+/** A caseworker's constraint between two records (by index into the records being linked). */
+export interface HumanConstraint {
+  readonly left: number;
+  readonly right: number;
+  readonly link: boolean;
+}
+
+export interface LinkResult {
+  /** Pairs that were LINKED or POSSIBLE_MATCH (NOT_LINKED pairs are counted, not kept). */
+  readonly pairs: readonly ScoredPair[];
+  readonly compared: number;
+  readonly blocking: BlockingReport;
+  readonly clusterOf: readonly number[];
+  /** Linked pairs that clustering refused, with why: they go to review. */
+  readonly refused: readonly { readonly pair: ScoredPair | null; readonly left: number; readonly right: number; readonly reason: string }[];
+}
+
+/** Score every candidate pair (all blocked pairs, or only those touching `focus`). */
+export function scorePairs(
+  model: LinkageModel,
+  records: readonly PreparedRecord[],
+  options: { blocking?: BlockingOptions; focus?: ReadonlySet<number> | null; tf?: TermFrequencies } = {},
+): { pairs: ScoredPair[]; compared: number; blocking: BlockingReport } {
+  const tf = options.tf ?? termFrequencies(records);
+  const { pairs: candidates, report } = candidatePairs(records, options.blocking ?? DEFAULT_BLOCKING, options.focus ?? null);
+  const kept: ScoredPair[] = [];
+  for (const [l, r] of candidates) {
+    const a = records[l]!;
+    const b = records[r]!;
+    const compared = comparePair(a, b);
+    const evidence = scoreCompared(model, compared, tf);
+    const decision = classifyPair(model, a, b, compared, evidence);
+    if (decision.outcome === 'NOT_LINKED') continue;
+    kept.push({ left: l, right: r, ...decision, evidence });
+  }
+  return { pairs: kept, compared: candidates.length, blocking: report };
+}
+
+/** Strength order for clustering: humans, then deterministic rules, then match weight. */
+function strengthOf(p: ScoredPair): number {
+  return p.rule === 'PROBABILISTIC' ? p.evidence.matchWeight : 1e6 + p.evidence.matchWeight;
+}
+
+export function clusterPairs(
+  records: readonly PreparedRecord[],
+  pairs: readonly ScoredPair[],
+  constraints: readonly HumanConstraint[] = [],
+): { clusterOf: readonly number[]; refused: LinkResult['refused'] } {
+  const rejected = new Set(constraints.filter((c) => !c.link).map((c) => pairKey(c.left, c.right)));
+  const edges: (ClusterEdge & { pair: ScoredPair | null })[] = [];
+  for (const c of constraints) if (c.link) edges.push({ left: c.left, right: c.right, strength: Number.POSITIVE_INFINITY, human: true, pair: null });
+  for (const p of pairs) {
+    if (p.outcome !== 'LINKED' || rejected.has(pairKey(p.left, p.right))) continue;
+    edges.push({ left: p.left, right: p.right, strength: strengthOf(p), pair: p });
+  }
+  const cannot = constraints.filter((c) => !c.link).map((c) => [c.left, c.right] as const);
+  const result = clusterRecords(records, edges, cannot);
+  return {
+    clusterOf: result.clusterOf,
+    refused: result.refused.map((r) => ({ pair: (r.edge as (typeof edges)[number]).pair, left: r.edge.left, right: r.edge.right, reason: r.reason })),
+  };
+}
+
+export function pairKey(a: number, b: number): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
+}
+
+export function linkRecords(
+  model: LinkageModel,
+  records: readonly PreparedRecord[],
+  constraints: readonly HumanConstraint[] = [],
+  options: { blocking?: BlockingOptions } = {},
+): LinkResult {
+  const scored = scorePairs(model, records, options);
+  const clustered = clusterPairs(records, scored.pairs, constraints);
+  return { pairs: scored.pairs, compared: scored.compared, blocking: scored.blocking, ...clustered };
+}

@@ -1,0 +1,95 @@
+/**
+ * Scores a pair of records under the model: the comparison vector, and the waterfall of evidence
+ * from the prior through one row per comparison (level label, Bayes factor, partial weight) to the
+ * total match weight and probability (Splink's waterfall chart, as data).
+ */
+import { alignNames } from './align.js';
+import { COMPARISONS, type PairSide } from './comparisons.js';
+import { relateIdentifiers, type IdentifierRelation } from './identifiers.js';
+import type { LinkageModel } from './model.js';
+import type { PreparedRecord } from './prepare.js';
+import type { TermFrequencies } from './frequencies.js';
+
+export interface WaterfallRow {
+  readonly comparison: string;
+  readonly level: number;
+  readonly label: string;
+  /** Extra detail, e.g. "given/family swapped", "via alias", "term frequency of SMITH". */
+  readonly note: string | null;
+  readonly bayesFactor: number;
+  readonly partialWeight: number;
+}
+
+export interface PairEvidence {
+  readonly priorWeight: number;
+  readonly rows: readonly WaterfallRow[];
+  readonly matchWeight: number;
+  readonly probability: number;
+}
+
+export interface ComparedPair {
+  /** Level index per comparison, in COMPARISONS order. */
+  readonly levels: readonly number[];
+  readonly tfTerms: readonly (string | null)[];
+  readonly relation: IdentifierRelation;
+  readonly swapped: boolean;
+  readonly viaAlias: boolean;
+}
+
+export function comparePair(a: PreparedRecord, b: PreparedRecord): ComparedPair {
+  const names = alignNames(a, b);
+  const relation = relateIdentifiers(a.ids, b.ids);
+  const left: PairSide = { record: a, names, side: 'left', relation };
+  const right: PairSide = { record: b, names, side: 'right', relation };
+  const levels: number[] = [];
+  const tfTerms: (string | null)[] = [];
+  for (const c of COMPARISONS) {
+    const r = c.compare(left, right);
+    levels.push(r.level);
+    tfTerms.push(r.tfTerm);
+  }
+  return { levels, tfTerms, relation, swapped: names.swapped, viaAlias: names.viaAlias };
+}
+
+export const log2 = Math.log2;
+
+/** Clamp on the term-frequency factor so one rare spelling cannot dominate. */
+const TF_CLAMP = 64;
+
+export function scoreCompared(model: LinkageModel, pair: ComparedPair, tf: TermFrequencies | null): PairEvidence {
+  const priorWeight = log2(model.prior / (1 - model.prior));
+  const rows: WaterfallRow[] = [];
+  let total = priorWeight;
+  model.comparisons.forEach((c, i) => {
+    const levelIndex = pair.levels[i]!;
+    const level = c.levels[levelIndex]!;
+    const notes: string[] = [];
+    if (i <= 1 && pair.swapped) notes.push('given/family swapped');
+    if (i <= 1 && pair.viaAlias) notes.push('matched through an alias');
+    if (i === model.comparisons.length - 1 && (pair.relation.kind === 'SHARED' || pair.relation.kind === 'NEAR' || pair.relation.kind === 'CONFLICT')) {
+      notes.push(pair.relation.idKind);
+    }
+    let bf = 1;
+    if (!level.isNull && level.m != null && level.u != null) {
+      bf = level.m / level.u;
+      const term = pair.tfTerms[i];
+      if (level.tf && term && tf) {
+        const freq = tf.frequency(c.name, term);
+        if (freq != null) {
+          const factor = Math.min(TF_CLAMP, Math.max(1 / TF_CLAMP, level.u / freq));
+          bf *= factor;
+          notes.push(`term frequency ${freq.toExponential(2)}`);
+        }
+      }
+    }
+    const w = log2(bf);
+    total += w;
+    rows.push({ comparison: c.name, level: levelIndex, label: level.label, note: notes.length ? notes.join('; ') : null, bayesFactor: bf, partialWeight: w });
+  });
+  return { priorWeight, rows, matchWeight: total, probability: probabilityOf(total) };
+}
+
+export function probabilityOf(weight: number): number {
+  const odds = 2 ** weight;
+  return odds / (1 + odds);
+}
