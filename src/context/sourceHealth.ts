@@ -27,16 +27,20 @@ export interface LastError {
   readonly at: string;
 }
 
-/** A short, personal-data-free description of an error: `SOURCE_UNAVAILABLE: connect ECONNREFUSED 127.0.0.1:4010`. */
+/**
+ * A short description of an error without personal data: a gateway error's code and its reason
+ * (written by the adapter, scrubbed again), e.g. `SOURCE_UNAVAILABLE: connect ECONNREFUSED
+ * 127.0.0.1:4010`; any other error only by its code or class.
+ */
 export function describeSourceError(error: unknown): string {
   if (error instanceof GatewayError) {
     const reason = typeof error.details.reason === 'string' ? error.details.reason : error.message;
     return `${error.code}: ${scrubText(reason)}`.slice(0, 300);
   }
   if (error instanceof Error) {
+    // Not written by an adapter: its message may quote data, so only its code or class is kept.
     const code = (error as { code?: unknown }).code;
-    const prefix = typeof code === 'string' ? `${code}: ` : `${error.name}: `;
-    return `${prefix}${scrubText(error.message.split('\n')[0] ?? '')}`.slice(0, 300);
+    return `${typeof code === 'string' ? code : error.name} (details in the log under the request id)`;
   }
   return 'unknown error';
 }

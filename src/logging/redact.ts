@@ -20,7 +20,7 @@ const PATTERNS: readonly RegExp[] = [
   /`[^`]*`/g,
   /\b\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?\b/g, // ISO dates and times
   /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g, // day/month/year in any order
-  /\b\d{2,4}\/\d+[A-Z]?\b/gi, // PNC ids and CRO numbers (2014/0123456K, 123456/12A)
+  /\b\d{2,6}\/\d{2,7}[A-Z]?\b/gi, // PNC ids and CRO numbers (2014/0123456K, 123456/12A)
   /\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,}\b/gi, // letters+digits: passports, references
   /\b\d{5,}\b/g, // long digit runs
 ];
