@@ -53,6 +53,13 @@ export function malformed(source: SourceName, operation: string, problem: string
   return new SourceUnavailableError(source, `${operation}: malformed response (${problem})`, 'SOURCE_MALFORMED_RESPONSE');
 }
 
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const { source } = options;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -82,7 +89,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     let text: string;
     try {
-      text = await response.text();
+      // Race the body against the signal too: not every fetch implementation (msw's interceptor
+      // among them) stops a body that is still arriving when the signal aborts.
+      text = await Promise.race([response.text(), rejectOnAbort(signal)]);
     } catch (error) {
       return failed(error);
     }
