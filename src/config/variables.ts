@@ -31,7 +31,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'MOCK_SERVICES_PORT', meaning: 'Loopback port of the embedded PNC/ACRO/DVA mocks (0 = any free port, logged at start).', default: '0', example: '4010' },
   { name: 'GATEWAY_DATABASE_URL', meaning: 'The gateway\'s own store (created if missing).', default: 'sqlite:.data/gateway.sqlite', example: 'postgres://postgres@127.0.0.1:5432/test?schema=gateway' },
   { name: 'PLAYGROUND', meaning: 'Serve the self-hosted GraphiQL at `/` and `/playground` (true/false).', default: 'true, except when NODE_ENV=production', example: 'false' },
-  { name: 'INTROSPECTION', meaning: 'Allow schema introspection (true/false); the playground needs it.', default: 'same as PLAYGROUND', example: 'false' },
+  { name: 'INTROSPECTION', meaning: 'Allow schema introspection (true/false); the playground needs it.', default: 'same as PLAYGROUND', example: 'true' },
   { name: 'SHUTDOWN_GRACE_MS', meaning: 'On SIGTERM/SIGINT, how long in-flight requests may finish before connections are closed.', default: '10000', example: '10000' },
 ] satisfies ConfigVariable[]);
 

@@ -1,7 +1,8 @@
 /**
  * Starts the gateway: Apollo Server 5 with the gateway's plugins behind a node:http server, and
- * the graceful shutdown that stops accepting connections, lets requests in flight finish within
- * the grace period, stops Apollo and closes every source and any extra resource (mock services).
+ * the graceful shutdown: refuse new requests (503, `/readyz` not ready) while requests in flight
+ * finish within the grace period, then close the listener and every connection, stop Apollo and
+ * close every source and any extra resource (the embedded mock services).
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -87,8 +88,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   async function shutdown(reason: string): Promise<void> {
     const started = performance.now();
     logger.info({ reason, inFlight: handler.inFlight(), graceMs: options.shutdownGraceMs }, 'shutting down');
+    // Draining: refuse new work (503) and report not-ready while in-flight requests finish.
     handler.startDraining();
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
 
     let graceTimer: NodeJS.Timeout | undefined;
@@ -100,6 +101,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (outcome === 'timeout') {
       logger.warn({ inFlight: handler.inFlight() }, 'grace period over: closing connections with requests in flight');
     }
+    // Stop accepting connections and drop the remaining ones.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     await closed;
     await apollo.stop();

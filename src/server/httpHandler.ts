@@ -31,7 +31,11 @@ export interface GatewayHandler {
   inFlight(): number;
   /** Resolves when no request is in flight. */
   idle(): Promise<void>;
-  /** From now on: `/readyz` answers 503 and responses ask clients to close the connection. */
+  /**
+   * From now on `/readyz` answers 503, new requests (other than the health endpoints) are refused
+   * with 503 SHUTTING_DOWN, and every response asks the client to close its connection; requests
+   * already in flight carry on.
+   */
   startDraining(): void;
   draining(): boolean;
 }
@@ -140,6 +144,10 @@ export function createHandler(options: HandlerOptions): GatewayHandler {
     const path = url.pathname;
     const method = req.method ?? 'GET';
 
+    if (draining && path !== '/healthz' && path !== '/readyz') {
+      sendJson(res, 503, { errors: [{ message: 'The gateway is shutting down; retry on another instance.', extensions: { code: 'SHUTTING_DOWN', requestId } }] });
+      return;
+    }
     if (path === GRAPHQL_PATH) return graphql(req, res, url, requestId);
     if (method !== 'GET' && method !== 'HEAD') {
       sendJson(res, 405, { error: `${method} is not served on ${path}` });

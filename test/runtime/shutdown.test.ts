@@ -1,0 +1,51 @@
+/**
+ * Graceful shutdown: a request in flight when shutdown starts still gets its answer; meanwhile
+ * `/readyz` says 503 and new work is refused; afterwards the listener, the sources and the mock
+ * services are closed.
+ */
+import { describe, expect, it } from 'vitest';
+import { createTestGateway } from '../support/gateway.js';
+
+async function refused(url: string): Promise<boolean> {
+  try {
+    await fetch(url);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+describe('graceful shutdown', () => {
+  it('finishes an in-flight request, reports not ready meanwhile, then closes everything', async () => {
+    const gw = await createTestGateway();
+    // Slow the mock services so a source probe is still running when shutdown starts.
+    gw.mocks.faults.set('pnc', { latencyMs: 1500 });
+    gw.mocks.faults.set('acro', { latencyMs: 1500 });
+    gw.mocks.faults.set('dva', { latencyMs: 1500 });
+    const started = performance.now();
+    const inFlight = gw.request('query Slow { sources { name reachable } }');
+    await new Promise((r) => setTimeout(r, 300));
+
+    const stopping = gw.close();
+    await new Promise((r) => setTimeout(r, 100));
+    const ready = await fetch(`${gw.url}/readyz`);
+    expect(ready.status).toBe(503);
+    const refusedWork = await fetch(gw.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ sources { name } }' }),
+    });
+    expect(refusedWork.status).toBe(503);
+    expect(((await refusedWork.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('SHUTTING_DOWN');
+
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+    expect(performance.now() - started).toBeGreaterThan(1000);
+    await stopping;
+
+    expect(await refused(`${gw.url}/healthz`)).toBe(true);
+    expect(await refused(`${gw.mocks.url}/pnc`)).toBe(true);
+    expect(gw.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
+  });
+});
