@@ -206,7 +206,8 @@ function suite(engine: Engine): void {
     });
 
     it('notesByCaseIds returns each case its own notes oldest first, times in UTC', async () => {
-      const [crim, none, asylum] = (await cid.notesByCaseIds(['C200002', 'C400004', 'C100001'])).map(isOk);
+      const [crim, none, asylum, hr] = (await cid.notesByCaseIds(['C200002', 'C400004', 'C100001', 'C600006'])).map(isOk);
+      expect(hr!.map((n) => n.writtenAt)).toEqual(['2016-07-31T23:30:00Z']);
       expect(crim!.map((n) => [n.writtenAt, n.text])).toEqual([
         ['2012-01-10T09:00:00Z', 'Referral received from prison.'],
         ['2016-03-26T12:00:00Z', 'Reviewed: awaiting ETD.'],

@@ -172,7 +172,16 @@ export const NGUYEN = person({
   passportNumber: 'C9876543',
   cases: [
     plainCase({ caseId: 'C500005', cidPersonId: 'P900005', type: 'VISIT_VISA', status: 'GRANTED', openedOn: '2009-04-01', closedOn: '2009-04-20', ownerUnit: 'NOT IN USE' }),
-    plainCase({ caseId: 'C600006', cidPersonId: 'P900006', type: 'HUMAN_RIGHTS', status: 'OPEN', openedOn: '2016-10-30', ownerUnit: 'REMOVALS CASEWORK (FAMILY RETURNS UNIT)' }),
+    plainCase({
+      caseId: 'C600006',
+      cidPersonId: 'P900006',
+      type: 'HUMAN_RIGHTS',
+      status: 'OPEN',
+      openedOn: '2016-10-30',
+      ownerUnit: 'REMOVALS CASEWORK (FAMILY RETURNS UNIT)',
+      // Late on a summer evening in UTC is past midnight in UK local time.
+      notes: [{ at: '2016-07-31T23:30:00Z', author: 'B OKAFOR', text: 'Human rights claim acknowledged.' }],
+    }),
   ],
 });
 

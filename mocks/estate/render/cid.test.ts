@@ -47,7 +47,7 @@ function suite(engine: Engine): void {
         cid_case: 6,
         cid_person_on_case: 6,
         cid_person_alias: rows('cid_person_alias').length,
-        cid_case_note: 4,
+        cid_case_note: 5,
         cid_rep_restriction: 1,
         cid_rep_event: 3,
         cid_etd_application: 1,
@@ -134,6 +134,7 @@ function suite(engine: Engine): void {
     const notes = Object.fromEntries(rows('cid_case_note').map((r) => [r.note_text, r]));
     expect(notes['Reviewed: awaiting ETD.']).toMatchObject({ case_id: 'C200002', note_dtm: '26-MAR-2016 12:00:00' });
     expect(notes['Reporting instructions issued.']).toMatchObject({ note_dtm: '28-MAR-2016 13:00:00' });
+    expect(notes['Human rights claim acknowledged.']).toMatchObject({ case_id: 'C600006', note_dtm: '01-AUG-2016 00:30:00' });
     expect(one('cid_rep_event', { event_id: 'E3' }).due_dtm).toBe('10-JUL-2013 10:00:00');
   });
 
