@@ -6,7 +6,8 @@
 import type { CidPersonOnCase } from '../../src/domain/cid.js';
 import type { Identifier, IdentityFragment } from '../../src/domain/common.js';
 
-export function toIdentityFragment(p: CidPersonOnCase): IdentityFragment {
+/** Every identifier CID holds on this person-on-case record, in a fixed order. */
+export function personIdentifiers(p: CidPersonOnCase): Identifier[] {
   const identifiers: Identifier[] = [
     { kind: 'CID_CASE', value: p.caseId },
     { kind: 'CID_PERSON', value: p.cidPersonId },
@@ -15,6 +16,10 @@ export function toIdentityFragment(p: CidPersonOnCase): IdentityFragment {
   if (p.pncId) identifiers.push({ kind: 'PNC_ID', value: p.pncId });
   if (p.fingerprintRef) identifiers.push({ kind: 'FINGERPRINT', value: p.fingerprintRef });
   if (p.passportNumber) identifiers.push({ kind: 'PASSPORT', value: p.passportNumber });
+  return identifiers;
+}
+
+export function toIdentityFragment(p: CidPersonOnCase): IdentityFragment {
   return {
     ref: p.ref,
     name: p.name,
@@ -23,7 +28,7 @@ export function toIdentityFragment(p: CidPersonOnCase): IdentityFragment {
     gender: p.gender,
     nationality: p.nationality,
     placeOfBirth: p.placeOfBirth,
-    identifiers,
+    identifiers: personIdentifiers(p),
     recordedAt: p.recordedAt,
   };
 }
