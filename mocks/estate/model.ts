@@ -235,7 +235,24 @@ export interface TruePerson {
   readonly noFixedAddress: boolean;
   /** Police hold Nexus High Harm intelligence on this person (004 §6.18). */
   readonly highHarmIntelligence: boolean;
+  /** Set only on the scripted showcase persons TP0000001–TP0000008 (see showcase.ts). */
+  readonly showcase?: ShowcaseTag;
 }
+
+/**
+ * The scripted showcase persons, at fixed ids (TP0000001 = FIGURE_1_LIFE ... TP0000008 =
+ * ACRO_SHARING). Renderers may key deliberate quirks on them (e.g. Pathfinder contradicts CID for
+ * CID_PATHFINDER_CONFLICT).
+ */
+export type ShowcaseTag =
+  | 'FIGURE_1_LIFE'
+  | 'FIRST_NO_SHOW'
+  | 'HIGH_HARM_PNC_ONLY'
+  | 'BAND_1'
+  | 'UNCLEAR_OWNERSHIP'
+  | 'CID_PATHFINDER_CONFLICT'
+  | 'FALSE_BRITISH_FINGERPRINT_HIT'
+  | 'ACRO_SHARING';
 
 export interface Population {
   readonly options: EstateOptions;
