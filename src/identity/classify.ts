@@ -38,7 +38,7 @@ const GIVEN_WEAK = levelIndex(GIVEN, 'forename similar (Jaro-Winkler >= 0.8');
 
 /** What contradicts an identifier match, or null. */
 export function contradiction(pair: ComparedPair): string | null {
-  if (pair.relation.kind === 'CONFLICT') return `conflicting ${pair.relation.idKind}`;
+  if (pair.conflict) return `conflicting ${pair.conflict}`;
   const dob = pair.levels[DOB]!;
   if (dob === ELSE(DOB)) return 'dates of birth far apart';
   const familyOff = pair.levels[FAMILY]! >= FAMILY_WEAK;
@@ -63,7 +63,7 @@ export function classifyPair(model: LinkageModel, a: PreparedRecord, b: Prepared
   const w = evidence.matchWeight;
   if (w < model.thresholds.review) return { outcome: 'NOT_LINKED', rule: 'PROBABILISTIC', guard: null };
   if (w < model.thresholds.link) return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: null };
-  if (pair.relation.kind === 'CONFLICT') return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: `conflicting ${pair.relation.idKind}` };
+  if (pair.conflict) return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: `conflicting ${pair.conflict}` };
   if (twinPattern(pair)) return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: 'same family name and date of birth, different forename' };
   if (pair.levels[DOB]! >= DOB_SAME_YEAR && pair.levels[DOB] !== 0) {
     return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: 'dates of birth disagree beyond a typo' };

@@ -8,8 +8,11 @@ const canonicalByName = new Map<string, string>();
 for (const family of NAME_VARIANTS) for (const name of family) canonicalByName.set(name, family[0]!);
 
 /** Upper case, accents folded (É → E), anything but letters and spaces dropped, spaces collapsed. */
+const NON_DECOMPOSING: Readonly<Record<string, string>> = { Ł: 'L', ł: 'L', Ø: 'O', ø: 'O', ß: 'SS', Æ: 'AE', æ: 'AE', Œ: 'OE', œ: 'OE', Đ: 'D', đ: 'D', ı: 'I', Þ: 'TH', þ: 'TH' };
+
 export function foldText(text: string): string {
   return text
+    .replace(/[ŁłØøßÆæŒœĐđıÞþ]/g, (c) => NON_DECOMPOSING[c]!)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toUpperCase()

@@ -5,7 +5,8 @@
  */
 import { alignNames } from './align.js';
 import { COMPARISONS, type PairSide } from './comparisons.js';
-import { relateIdentifiers, type IdentifierRelation } from './identifiers.js';
+import { identifiersConflict, relateIdentifiers, type IdentifierRelation } from './identifiers.js';
+import type { IdentifierKind } from '../domain/common.js';
 import type { LinkageModel } from './model.js';
 import type { PreparedRecord } from './prepare.js';
 import type { TermFrequencies } from './frequencies.js';
@@ -32,6 +33,8 @@ export interface ComparedPair {
   readonly levels: readonly number[];
   readonly tfTerms: readonly (string | null)[];
   readonly relation: IdentifierRelation;
+  /** A personal identifier kind on which the records hold far-apart values, even if another is shared. */
+  readonly conflict: IdentifierKind | null;
   readonly swapped: boolean;
   readonly viaAlias: boolean;
 }
@@ -48,7 +51,7 @@ export function comparePair(a: PreparedRecord, b: PreparedRecord): ComparedPair 
     levels.push(r.level);
     tfTerms.push(r.tfTerm);
   }
-  return { levels, tfTerms, relation, swapped: names.swapped, viaAlias: names.viaAlias };
+  return { levels, tfTerms, relation, conflict: identifiersConflict(a, b), swapped: names.swapped, viaAlias: names.viaAlias };
 }
 
 export const log2 = Math.log2;

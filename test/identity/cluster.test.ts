@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { clusterRecords } from '../../src/identity/cluster.js';
+import { record, type FragmentSpec } from './fragments.js';
+
+const recs = (specs: FragmentSpec[]) => specs.map((s, i) => record(s, i));
+const same = (r: readonly number[], i: number, j: number) => r[i] === r[j];
+
+describe('clusterRecords', () => {
+  it('joins linked records transitively', () => {
+    const { clusterOf, refused } = clusterRecords(recs([{}, {}, {}, {}]), [
+      { left: 0, right: 1, strength: 10 },
+      { left: 1, right: 2, strength: 9 },
+    ]);
+    expect(same(clusterOf, 0, 2)).toBe(true);
+    expect(same(clusterOf, 0, 3)).toBe(false);
+    expect(refused).toEqual([]);
+  });
+
+  it('refuses to chain through two far-apart fingerprint refs', () => {
+    const r = recs([{ ids: { FINGERPRINT: 'IA000000001' } }, {}, { ids: { FINGERPRINT: 'IA555555555' } }]);
+    const { clusterOf, refused } = clusterRecords(r, [
+      { left: 0, right: 1, strength: 10 },
+      { left: 1, right: 2, strength: 9 },
+    ]);
+    expect(same(clusterOf, 0, 1)).toBe(true);
+    expect(same(clusterOf, 1, 2)).toBe(false);
+    expect(refused.map((x) => x.reason)).toEqual(['conflicting FINGERPRINT']);
+  });
+
+  it('allows a mistyped reference (one character off) in one person', () => {
+    const r = recs([{ ids: { HO_REF: 'B1234567' } }, { ids: { HO_REF: 'B1234568' } }]);
+    expect(same(clusterRecords(r, [{ left: 0, right: 1, strength: 1 }]).clusterOf, 0, 1)).toBe(true);
+  });
+
+  it('refuses to chain through dates of birth far apart, unless a caseworker linked them', () => {
+    const r = recs([{ dob: '1980-01-01' }, { dob: null }, { dob: '1962-06-30' }]);
+    const edges = [{ left: 0, right: 1, strength: 10 }, { left: 1, right: 2, strength: 9 }];
+    const auto = clusterRecords(r, edges);
+    expect(same(auto.clusterOf, 0, 2)).toBe(false);
+    expect(auto.refused[0]!.reason).toBe('dates of birth far apart');
+    const human = clusterRecords(r, [...edges, { left: 0, right: 2, strength: Infinity, human: true }]);
+    expect(same(human.clusterOf, 0, 2)).toBe(true);
+  });
+
+  it('respects cannot-link decisions across the whole cluster', () => {
+    const r = recs([{}, {}, {}]);
+    const { clusterOf, refused } = clusterRecords(r, [
+      { left: 0, right: 1, strength: 10 },
+      { left: 1, right: 2, strength: 9 },
+    ], [[0, 2]]);
+    expect(same(clusterOf, 1, 2)).toBe(false);
+    expect(refused[0]!.reason).toMatch(/caseworker/);
+  });
+
+  it('applies stronger links first', () => {
+    const r = recs([{ ids: { PNC_ID: '2001/0000001A' } }, {}, { ids: { PNC_ID: '2009/9999999Z' } }]);
+    const { clusterOf } = clusterRecords(r, [
+      { left: 0, right: 1, strength: 1 },
+      { left: 1, right: 2, strength: 50 },
+    ]);
+    expect(same(clusterOf, 1, 2)).toBe(true);
+    expect(same(clusterOf, 0, 1)).toBe(false);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { DETERMINISTIC_RULES, firstRuleMatch } from '../../src/identity/rules/deterministicRules.js';
+import { classifyPair, contradiction, twinPattern } from '../../src/identity/classify.js';
+import { comparePair, scoreCompared } from '../../src/identity/score.js';
+import { makeModel, DEFAULT_THRESHOLDS } from '../../src/identity/model.js';
+import { COMPARISONS } from '../../src/identity/comparisons.js';
+import { identifiersConflict } from '../../src/identity/identifiers.js';
+import type { IdentifierKind } from '../../src/domain/common.js';
+import { record, type FragmentSpec } from './fragments.js';
+
+/** A model with every level's Bayes factor set by hand: agreement levels strong, else levels weak. */
+export function handModel(thresholds = DEFAULT_THRESHOLDS) {
+  return makeModel({
+    trainedAt: null,
+    prior: 1e-4,
+    thresholds,
+    training: null,
+    comparisons: COMPARISONS.map((c) => ({
+      name: c.name,
+      levels: c.levels.map((l, i) => {
+        if (l.isNull) return { label: l.label, isNull: true, tf: l.tf, m: null, u: null };
+        const last = i === c.levels.length - 1;
+        const strength = c.name === 'gender' || c.name === 'nationality' ? 0.05 : 0.002;
+        return { label: l.label, isNull: false, tf: l.tf, m: last ? 0.01 : 0.9 / (c.levels.length - 2), u: last ? 0.9 : strength };
+      }),
+    })),
+  });
+}
+
+const decide = (l: FragmentSpec, r: FragmentSpec) => {
+  const a = record(l, 0);
+  const b = record(r, 1);
+  const v = comparePair(a, b);
+  const model = handModel();
+  return classifyPair(model, a, b, v, scoreCompared(model, v, null));
+};
+
+describe('deterministic rules', () => {
+  it.each(DETERMINISTIC_RULES.map((r) => [r.name, r.kind] as const))('%s links records sharing %s', (name, kind) => {
+    const ids = { [kind]: 'X1234567' } as Partial<Record<IdentifierKind, string>>;
+    const d = decide({ ids, family: 'KHAN' }, { ids, family: 'KHAN', given: ['AHMAD'] });
+    expect(d).toEqual({ outcome: 'LINKED', rule: name, guard: null });
+  });
+
+  it('tries rules in their fixed order', () => {
+    const both = { HO_REF: 'B1', FINGERPRINT: 'IA1' };
+    expect(firstRuleMatch(record({ ids: both }).ids, record({ ids: both }).ids)?.rule.name).toBe('SharedFingerprintRule');
+    expect(firstRuleMatch(record({ ids: { HO_REF: 'B1' } }).ids, record({ ids: { HO_REF: 'B2' } }).ids)).toBeNull();
+  });
+
+  it.each([
+    ['dates of birth far apart', { dob: '1962-01-01' }],
+    ['names disagree', { given: ['PIOTR'], family: 'NOWAK' }],
+    ['conflicting FINGERPRINT', { ids: { CID_PERSON: '3000001', FINGERPRINT: 'IA999999999' } }],
+  ] as const)('a shared identifier contradicted by %s goes to review', (why, spec) => {
+    const d = decide({ ids: { CID_PERSON: '3000001', FINGERPRINT: 'IA000000001' } }, { ids: { CID_PERSON: '3000001' }, ...spec } as FragmentSpec);
+    expect(d.outcome).toBe('POSSIBLE_MATCH');
+    expect(d.rule).toBe('ReusedCidPersonIdRule');
+    expect(d.guard).toBe(`identifier contradicted: ${why}`);
+  });
+
+  it('a mistyped identifier (one digit off) is not a conflict', () => {
+    expect(identifiersConflict(record({ ids: { HO_REF: 'B1234567' } }), record({ ids: { HO_REF: 'B1234568' } }))).toBeNull();
+    expect(identifiersConflict(record({ ids: { HO_REF: 'B1234567' } }), record({ ids: { HO_REF: 'B7654321' } }))).toBe('HO_REF');
+    expect(identifiersConflict(record({ ids: { CID_PERSON: '1' } }), record({ ids: { CID_PERSON: '9999' } }))).toBeNull();
+  });
+});
+
+describe('threshold outcomes and guards', () => {
+  it('links a strong probabilistic match', () => {
+    expect(decide({}, {})).toEqual({ outcome: 'LINKED', rule: 'PROBABILISTIC', guard: null });
+  });
+  it('sends a middling match to review', () => {
+    const d = decide({ place: null, nationality: null }, { place: null, nationality: null, dob: '1985-07-02' });
+    expect(d.outcome).toBe('POSSIBLE_MATCH');
+    expect(d.guard).toBeNull();
+  });
+  it('does not link a weak match', () => {
+    expect(decide({}, { given: ['PIOTR'], family: 'NOWAK', dob: '1970-01-01', place: 'WARSAW', nationality: 'POL' }).outcome).toBe('NOT_LINKED');
+  });
+  it('holds back a high-scoring pair with conflicting personal identifiers', () => {
+    const d = decide({ ids: { FINGERPRINT: 'IA000000001' } }, { ids: { FINGERPRINT: 'IA999999999' } });
+    expect(d).toEqual({ outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: 'conflicting FINGERPRINT' });
+  });
+  it('holds back the twin pattern: same family and date of birth, different forename', () => {
+    const a = comparePair(record({ given: ['HASSAN'] }), record({ given: ['FATIMA'] }));
+    expect(twinPattern(a)).toBe(true);
+    const d = decide({ given: ['HASSAN'] }, { given: ['FATIMA'] });
+    expect(d.outcome).not.toBe('LINKED');
+  });
+  it('holds back a strong pair whose dates of birth differ beyond a typo', () => {
+    const model = handModel({ link: -100, review: -200 });
+    const a = record({}, 0);
+    const b = record({ dob: '1985-11-30' }, 1);
+    const v = comparePair(a, b);
+    expect(classifyPair(model, a, b, v, scoreCompared(model, v, null))).toEqual({ outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: 'dates of birth disagree beyond a typo' });
+  });
+  it('contradiction() is null for agreeing details', () => {
+    expect(contradiction(comparePair(record({}), record({})))).toBeNull();
+  });
+});
