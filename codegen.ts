@@ -35,6 +35,8 @@ const mappers: Record<string, string> = {
   PathfinderDiaryEvent: '../domain/pathfinder.js#PathfinderDiaryEvent',
   PathfinderCell: '../domain/pathfinder.js#PathfinderCell',
   PathfinderWorkbookStatus: '../domain/pathfinder.js#PathfinderWorkbookStatus',
+  CustodyEpisode: '../domain/custody.js#CustodyEpisode',
+  CustodyStatusCheck: '../domain/custody.js#StatusCheck',
 };
 
 const config: CodegenConfig = {

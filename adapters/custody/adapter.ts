@@ -7,8 +7,9 @@
  * Keys are `<FORCE>/<custody record number>` (src/domain/common.ts). Nothing here knows GraphQL.
  */
 import type { Knex } from 'knex';
-import { FORCE_CODES, type ForceCode, type Identifier, type IdentityFragment } from '../../src/domain/common.js';
+import { FORCE_CODES, type ForceCode, type IdentityFragment } from '../../src/domain/common.js';
 import {
+  custodyIdentifiers,
   isPossibleForeignNational,
   paceClockExpiresAt,
   type CheckRoute,
@@ -87,8 +88,6 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 export function episodeToFragment(e: CustodyEpisode): IdentityFragment {
-  const identifiers: Identifier[] = [{ kind: 'CUSTODY_RECORD', value: e.ref.key }];
-  if (e.fingerprintHit && e.hoFingerprintRef) identifiers.push({ kind: 'FINGERPRINT', value: e.hoFingerprintRef });
   return Object.freeze({
     ref: e.ref,
     name: e.name,
@@ -97,7 +96,7 @@ export function episodeToFragment(e: CustodyEpisode): IdentityFragment {
     gender: e.gender,
     nationality: e.declaredNationality,
     placeOfBirth: null,
-    identifiers,
+    identifiers: custodyIdentifiers(e),
     recordedAt: e.arrestedAt,
   });
 }

@@ -9,7 +9,7 @@
  * Times are ISO 8601 UTC (`...Z`): forces record UK local wall-clock time, which the adapter converts
  * taking British Summer Time into account. Nationalities are ISO 3166-1 alpha-3.
  */
-import type { DataQualityIssue, ForceCode, Gender, PersonName, SourceRef } from './common.js';
+import type { DataQualityIssue, ForceCode, Gender, Identifier, PersonName, SourceRef } from './common.js';
 
 /** How a status check was asked for (001 §4.7–4.11; 000 rec. 1). */
 export type CheckRoute =
@@ -94,6 +94,13 @@ export interface CustodyEpisode {
  */
 export function isPossibleForeignNational(e: CustodyEpisode): boolean {
   return (e.declaredNationality !== null && e.declaredNationality !== 'GBR') || e.nationalityDoubted || e.fingerprintHit === true;
+}
+
+/** Identifiers a custody record links by: itself, and the Home Office fingerprint ref from an IDENT1 hit. */
+export function custodyIdentifiers(e: Pick<CustodyEpisode, 'ref' | 'fingerprintHit' | 'hoFingerprintRef'>): Identifier[] {
+  const ids: Identifier[] = [{ kind: 'CUSTODY_RECORD', value: e.ref.key }];
+  if (e.fingerprintHit && e.hoFingerprintRef) ids.push({ kind: 'FINGERPRINT', value: e.hoFingerprintRef });
+  return ids;
 }
 
 /** When the PACE clock runs out (24 hours after arrest), or null when the arrest time is unknown. */

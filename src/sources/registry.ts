@@ -7,6 +7,7 @@ import { pathfinderSource } from './pathfinder/index.js';
 import { pncSource } from './pnc/index.js';
 import { acroSource } from './acro/index.js';
 import { dvaSource } from './dva/index.js';
+import { custodySource } from './custody/index.js';
 
 export const SOURCES = [
   // one line per source, e.g. cidSource,
@@ -15,6 +16,7 @@ export const SOURCES = [
   pncSource,
   acroSource,
   dvaSource,
+  custodySource,
 ] as const;
 
 export type RegisteredSource = (typeof SOURCES)[number];
