@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
 import type { Knex } from 'knex';
 import { openDatabase } from '../../../src/db/connect.js';
 import { fixturePopulation, IBRAHIM, NO_NOISE } from '../../../adapters/cid/testing/fixturePopulation.js';
@@ -192,6 +193,8 @@ describe('renderCid noise and determinism', () => {
     try {
       const [da, db, dc] = [await dump(a.url), await dump(b.url), await dump(c.url)];
       expect(db).toEqual(da);
+      // Byte-identical database files, not only equal rows.
+      expect(fs.readFileSync(b.url.slice('sqlite:'.length)).equals(fs.readFileSync(a.url.slice('sqlite:'.length)))).toBe(true);
       expect(dc.cid_person_on_case).not.toEqual(da.cid_person_on_case);
     } finally {
       await Promise.all([a.cleanup(), b.cleanup(), c.cleanup()]);

@@ -19,7 +19,7 @@
  * Rows are inserted in chunks inside one transaction; no value comes from the clock.
  */
 import type { Knex } from 'knex';
-import { countryByAlpha3 } from '../../../src/domain/nationality.js';
+import { countryByAlpha3, parseNationality } from '../../../src/domain/nationality.js';
 import type {
   CaseStatus,
   CaseType,
@@ -48,12 +48,12 @@ export const CID_SCHEMA: readonly TableSpec[] = [
   {
     name: 'cid_case',
     create: (t) => {
-      t.string('case_id', 12).primary();
+      t.string('case_id', 24).primary();
       t.string('case_type_cd', 8);
       t.string('case_status_cd', 12);
       t.string('opened_dt', 11);
       t.string('closed_dt', 11);
-      t.string('owner_unit', 80);
+      t.string('owner_unit', 120);
       t.string('caseworker_name', 80);
       t.string('crim_offence_cd', 20);
       t.string('crim_conviction_dt', 11);
@@ -74,15 +74,15 @@ export const CID_SCHEMA: readonly TableSpec[] = [
   {
     name: 'cid_person_on_case',
     create: (t) => {
-      t.string('case_id', 12).notNullable();
-      t.string('cid_person_id', 12).notNullable();
+      t.string('case_id', 24).notNullable();
+      t.string('cid_person_id', 24).notNullable();
       t.string('ho_ref', 20);
-      t.string('surname', 60);
-      t.string('forenames', 80);
+      t.string('surname', 100);
+      t.string('forenames', 160);
       t.string('dob', 11);
       t.string('gender_cd', 1);
       t.string('nationality_cd', 40);
-      t.string('place_of_birth', 60);
+      t.string('place_of_birth', 100);
       t.string('pnc_id', 20);
       t.string('iabs_ref', 20);
       t.string('passport_no', 20);
@@ -99,11 +99,11 @@ export const CID_SCHEMA: readonly TableSpec[] = [
   {
     name: 'cid_person_alias',
     create: (t) => {
-      t.string('case_id', 12).notNullable();
-      t.string('cid_person_id', 12).notNullable();
+      t.string('case_id', 24).notNullable();
+      t.string('cid_person_id', 24).notNullable();
       t.integer('alias_seq').notNullable();
-      t.string('surname', 60);
-      t.string('forenames', 80);
+      t.string('surname', 100);
+      t.string('forenames', 160);
       t.string('dob', 11);
       t.primary(['case_id', 'cid_person_id', 'alias_seq']);
     },
@@ -113,7 +113,7 @@ export const CID_SCHEMA: readonly TableSpec[] = [
     name: 'cid_case_note',
     create: (t) => {
       t.integer('note_id').primary();
-      t.string('case_id', 12).notNullable();
+      t.string('case_id', 24).notNullable();
       t.string('note_dtm', 20);
       t.string('author', 80);
       t.text('note_text');
@@ -124,7 +124,7 @@ export const CID_SCHEMA: readonly TableSpec[] = [
     name: 'cid_rep_restriction',
     create: (t) => {
       t.string('restriction_id', 20).primary();
-      t.string('case_id', 12).notNullable();
+      t.string('case_id', 24).notNullable();
       t.string('rep_centre', 60);
       t.string('freq_cd', 1);
       t.string('window_start', 5);
@@ -138,7 +138,7 @@ export const CID_SCHEMA: readonly TableSpec[] = [
   {
     name: 'cid_rep_event',
     create: (t) => {
-      t.string('event_id', 24).primary();
+      t.string('event_id', 32).primary();
       t.string('restriction_id', 20).notNullable();
       t.string('due_dtm', 20);
       t.string('result_txt', 12);
@@ -149,7 +149,7 @@ export const CID_SCHEMA: readonly TableSpec[] = [
     name: 'cid_etd_application',
     create: (t) => {
       t.string('etd_id', 20).primary();
-      t.string('case_id', 12).notNullable();
+      t.string('case_id', 24).notNullable();
       t.string('country_cd', 40);
       t.string('status_cd', 20);
       t.string('submitted_dt', 11);
@@ -266,6 +266,12 @@ function cidNationality(rng: Rng, alpha3: string, openedOn: string): string {
 }
 
 const yn = (b: boolean): string => (b ? 'Y' : 'N');
+
+/** ETD applications post-date the 2008 migration: ICAO codes (the truth may name the country). */
+function etdCountryCode(country: string): string {
+  const alpha3 = parseNationality(country) ?? country;
+  return alpha3 === 'DEU' ? 'D' : alpha3;
+}
 
 /** The part of a better-sqlite3 connection the writer uses to reuse prepared statements. */
 interface SqliteConnection {
@@ -451,7 +457,7 @@ async function renderCase(ctx: PersonContext, c: TrueCase): Promise<void> {
     await out.add('cid_etd_application', {
       etd_id: etd.id,
       case_id: c.caseId,
-      country_cd: etd.country === 'DEU' ? 'D' : etd.country,
+      country_cd: etdCountryCode(etd.country),
       status_cd: ETD_STATUS_CODES[etd.status],
       submitted_dt: cidDate(etd.submittedOn),
       interview_dt: cidDate(etd.interviewOn),
