@@ -4,7 +4,7 @@
  * source; GraphQL and Apollo errors that already carry a code keep it; anything else is internal
  * and masked.
  */
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { GatewayError } from '../domain/errors.js';
 
 export const INTERNAL_ERROR_CODE = 'INTERNAL_SERVER_ERROR';
@@ -32,14 +32,14 @@ export function classifyError(error: GraphQLError): ErrorClassification {
     const cause = (original as { cause?: unknown }).cause;
     return { code: original.code, source: sourceOf(original), internal: false, cause: cause ?? original };
   }
-  if (original === undefined || original === null) {
-    // Produced by graphql-js or Apollo itself (parse, validation, variable coercion).
-    const code = error.extensions?.code;
-    return { code: typeof code === 'string' ? code : INTERNAL_ERROR_CODE, source: null, internal: false, cause: error };
+  const code = error.extensions?.code;
+  if (typeof code === 'string' && code !== INTERNAL_ERROR_CODE) {
+    // Raised on purpose with a code: by graphql-js or Apollo (parse, validation, variable
+    // coercion) or by our own code (e.g. BAD_USER_INPUT from a scalar).
+    return { code, source: null, internal: false, cause: original ?? error };
   }
-  if (original instanceof GraphQLError && typeof original.extensions.code === 'string') {
-    // A GraphQLError thrown on purpose with a code (e.g. BAD_USER_INPUT from a scalar).
-    return { code: original.extensions.code, source: null, internal: false, cause: original };
+  if (original === undefined || original === null) {
+    return { code: INTERNAL_ERROR_CODE, source: null, internal: false, cause: error };
   }
   return { code: INTERNAL_ERROR_CODE, source: null, internal: true, cause: original };
 }

@@ -5,7 +5,12 @@
  * close every source and any extra resource (the embedded mock services).
  */
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,7 +53,12 @@ export function createApollo(options: Pick<GatewayOptions, 'schema' | 'logger' |
     includeStacktraceInErrorResponses: false,
     logger: options.logger.child({ component: 'apollo' }),
     plugins: [
+      // Nothing leaves this network: no CDN landing page (our own playground is served instead),
+      // no usage or schema reporting to Apollo's cloud even if APOLLO_KEY is set, no trace data.
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
       createErrorMaskingPlugin(),
       createRequestIdPlugin(),
       createRequestLoggingPlugin({ logger: options.logger }),

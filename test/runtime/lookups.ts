@@ -9,18 +9,58 @@ import { join } from 'node:path';
 import type { SourceName } from '../../src/domain/common.js';
 
 export interface Lookup {
-  /** Operation with a `$key` variable. */
+  /** Operation taking the variables `variables(key)` returns. */
   readonly query: string;
   /** The field holding the record in `data`. */
   readonly field: string;
+  /** Variables for a source key; default `{ key }`. */
+  readonly variables?: (key: string) => Record<string, string>;
 }
 
-export const LOOKUPS: Partial<Record<SourceName, Lookup>> = {
+/** `null`: the source deliberately has no lookup yet, with the reason. */
+export type LookupEntry = Lookup | { readonly none: string };
+
+export const LOOKUPS: Partial<Record<SourceName, LookupEntry>> = {
+  cid: {
+    field: 'cidPersonOnCase',
+    query: 'query CidLookup($caseId: ID!, $cidPersonId: ID!) { cidPersonOnCase(caseId: $caseId, cidPersonId: $cidPersonId) { ref { source key } name { family original } } }',
+    variables: (key) => {
+      const slash = key.indexOf('/');
+      return slash < 0 ? { caseId: key, cidPersonId: key } : { caseId: key.slice(0, slash), cidPersonId: key.slice(slash + 1) };
+    },
+  },
   pathfinder: {
     field: 'pathfinderRow',
     query: 'query PathfinderLookup($key: ID!) { pathfinderRow(key: $key) { ref { source key } workbook rowNumber caseId name { family original } } }',
   },
+  pnc: {
+    field: 'pncRecord',
+    query: 'query PncLookup($key: ID!) { pncRecord(pncId: $key) { ref { source key } name { family original } } }',
+  },
+  acro: {
+    field: 'acroRequest',
+    query: 'query AcroLookup($key: ID!) { acroRequest(reference: $key) { ref { source key } reference status } }',
+  },
+  custody: {
+    field: 'custodyRecord',
+    query: 'query CustodyLookup($force: Force!, $recordNumber: String!) { custodyRecord(force: $force, recordNumber: $recordNumber) { ref { source key } force recordNumber suite } }',
+    // `<FORCE>/<record number>`; record numbers may contain slashes themselves (MPS `BS/16/000101`).
+    variables: (key) => {
+      const slash = key.indexOf('/');
+      return slash < 0 ? { force: 'MPS', recordNumber: key } : { force: key.slice(0, slash), recordNumber: key.slice(slash + 1) };
+    },
+  },
+  dva: { none: 'DVA checks are only exposed with authorisation (schema/dva.graphql: 001 §4.36–4.37, fn 21–22)' },
 };
+
+export function lookupOf(source: string): Lookup | null {
+  const entry = LOOKUPS[source as SourceName];
+  return entry && 'query' in entry ? entry : null;
+}
+
+export function variablesFor(lookup: Lookup, key: string): Record<string, string> {
+  return lookup.variables ? lookup.variables(key) : { key };
+}
 
 export interface TruthRow {
   readonly source: string;
