@@ -139,9 +139,9 @@ export function newDraft(id: string, base: Pick<Draft, 'givenNames' | 'familyNam
   };
 }
 
-/** Integer day in [a, b]; `a` when the range is empty. */
+/** Integer day in [a, b]; `b` when the range is empty (the ceiling, usually "before today", wins). */
 export function between(rng: Rng, a: number, b: number): number {
-  return b <= a ? a : rng.int(a, b);
+  return b <= a ? b : rng.int(a, b);
 }
 
 /** An office-hours instant on a day (for notes, requests, decisions). */

@@ -431,7 +431,7 @@ function immigrationLife(env: Env, d: Draft, rng: Rng): void {
       if (done && rng.chance(0.35)) {
         const fr = openCase(env, d, rng, { type: 'FURTHER_REPRESENTATIONS', openedOn: between(rng, decided + 20, env.today - 5), ownerUnit: ownerForNonCriminal(rng) });
         fr.notes.push(note(rng, env, dayOf(fr.openedOn), NOTE.furtherReps()));
-        if (rng.chance(0.3)) {
+        if (dayOf(fr.openedOn) < env.today - 15 && rng.chance(0.3)) {
           const jr = openCase(env, d, rng, { type: 'JUDICIAL_REVIEW', openedOn: between(rng, dayOf(fr.openedOn) + 10, env.today - 2), ownerUnit: ownerForNonCriminal(rng) });
           jr.notes.push(note(rng, env, dayOf(jr.openedOn), NOTE.judicialReview()));
         }
@@ -485,7 +485,10 @@ function immigrationLife(env: Env, d: Draft, rng: Rng): void {
       breachRun: pickWeighted(rng, ABSCONDER_BREACH_RUNS),
     });
     principal.restriction = built.restriction;
-    if (built.abscondedOn != null) principal.notes.push(note(rng, env, built.abscondedOn, NOTE.absconder(isoDateOf(built.abscondedOn))));
+    if (built.abscondedOn != null) {
+      principal.notes.push(note(rng, env, built.abscondedOn, NOTE.absconder(isoDateOf(built.abscondedOn))));
+      if (rng.chance(ABSCONDER_CIRCULATED_SHARE)) addCirculation(env, d, rng, 'ABSCONDER', Math.min(env.today - 1, built.abscondedOn + rng.int(7, 60)), 'HOME_OFFICE');
+    }
   }
   if (rng.chance(IMMIGRATION_ARRESTED_SHARE * 0.6)) {
     randomArrests(env, d, rng, 1, arrived, () => pickOffence(rng, LOW_HARM_OFFENCE));
