@@ -67,7 +67,10 @@ export function parseEstateArgs(argv: readonly string[]): EstateCliOptions {
     const err = e as { code?: string; message: string };
     const option = /'(-[^']*)'/.exec(err.message)?.[1];
     if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new EstateCliError(`unknown option ${option ?? ''}; options: ${OPTION_NAMES.join(' ')}`);
-    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new EstateCliError(`option ${option ?? ''} needs a value`);
+    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const name = option?.split(' ')[0] ?? '';
+      throw new EstateCliError(`option ${name} needs a value (for a value starting with "-", write ${name}=VALUE)`);
+    }
     if (err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new EstateCliError(`unexpected argument ${option ?? ''}; every value follows an option, e.g. --persons 5000`);
     throw new EstateCliError(err.message);
   }
