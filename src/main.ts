@@ -40,7 +40,15 @@ async function run(): Promise<void> {
     'gateway ready',
   );
   const running = gateway;
+  let stopping = false;
+  // `on`, not `once`: with no listener left, a library's signal-exit handler would re-raise the
+  // signal and kill the process in the middle of the graceful shutdown.
   const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'already shutting down');
+      return;
+    }
+    stopping = true;
     running.shutdown(signal).then(
       () => process.exit(0),
       (error: unknown) => {
@@ -49,8 +57,8 @@ async function run(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 run().catch((error: unknown) => {

@@ -30,8 +30,11 @@ describe('log redaction', () => {
     // A person with records in a registered source and plenty of identifiers.
     const candidates = persons.filter((p) => p.pncId && p.passportNumber && truth.some((t) => t.personId === p.id && registered.includes(t.source)));
     const person = candidates[0] ?? persons[0]!;
-    const planted = personalStrings(person);
-    expect(planted.length).toBeGreaterThanOrEqual(4);
+    // The person's identifiers as the sources hold them: their record keys (PNC id, ACRO
+    // reference, custody record number, CID ids) and any identifiers the truth file lists.
+    const ownKeys = truth.filter((t) => t.personId === person.id).map((t) => t.key);
+    const planted = [...personalStrings(person), ...ownKeys.filter((k) => k.length >= 6)];
+    expect(planted.length).toBeGreaterThanOrEqual(6);
 
     const ids: string[] = [];
     for (const name of registered) {
@@ -49,7 +52,8 @@ describe('log redaction', () => {
         ids.push(found.headers.get('x-request-id')!);
       }
       // 2. lookups whose key is an identifier or a name: the NOT_FOUND error echoes it to the client
-      for (const key of [person.passportNumber, person.pncId, `${person.familyName} ${person.dateOfBirth}`]) {
+      const otherSourceKeys = truth.filter((t) => t.personId === person.id && t.source !== name).map((t) => t.key).slice(0, 3);
+      for (const key of [person.passportNumber, person.pncId, `${person.familyName} ${person.dateOfBirth}`, ...otherSourceKeys]) {
         if (!key) continue;
         const missing = await gw.request(lookup.query, variablesFor(lookup, key));
         expect(missing.body.data?.[lookup.field] ?? null).toBeNull();

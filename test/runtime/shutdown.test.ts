@@ -3,8 +3,12 @@
  * `/readyz` says 503 and new work is refused; afterwards the listener, the sources and the mock
  * services are closed.
  */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTestGateway } from '../support/gateway.js';
+import { createTestGateway, testEstate } from '../support/gateway.js';
 
 async function refused(url: string): Promise<boolean> {
   try {
@@ -47,5 +51,34 @@ describe('graceful shutdown', () => {
     expect(await refused(`${gw.url}/healthz`)).toBe(true);
     expect(await refused(`${gw.mocks.url}/pnc`)).toBe(true);
     expect(gw.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
+  });
+});
+
+describe('npm start and SIGTERM', () => {
+  it('starts on the embedded estate, serves, and exits 0 after a graceful shutdown on SIGTERM', async () => {
+    const estateDir = await testEstate();
+    const root = resolve(import.meta.dirname, '../..');
+    const work = mkdtempSync(join(tmpdir(), 'pcv-sigterm-'));
+    const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/main.ts')], {
+      cwd: work,
+      env: { ...process.env, ESTATE_DIR: estateDir, PORT: '0', GATEWAY_DATABASE_URL: `sqlite:${join(work, 'gw.sqlite')}`, LOG_LEVEL: 'info' },
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    try {
+      await expect.poll(() => out, { timeout: 60_000, interval: 200 }).toContain('"msg":"gateway ready"');
+      const ready = JSON.parse(out.split('\n').find((l) => l.includes('"msg":"gateway ready"'))!) as { graphql: string };
+      const res = await fetch(ready.graphql, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ sources { name reachable } }' }) });
+      expect(res.status).toBe(200);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(out).toContain('"msg":"shutting down"');
+      expect(out).toContain('"msg":"stopped"');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
