@@ -8,7 +8,7 @@
  * replaced on success. With PostgreSQL, each source is rendered into a staging schema
  * (`<name>__staging`) and swapped for schema `<name>` in one transaction at the end.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Knex } from 'knex';
 import { ensureSchema, openDatabase, parseSqlUrl } from '../../src/db/connect.js';
@@ -133,6 +133,7 @@ export async function generateEstate(opts: GenerateEstateOptions): Promise<Estat
   log(`population: ${population.persons.length} persons (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
   const tmp = mkdtempSync(join(dirname(outDir), `.${basename(outDir)}.tmp-`));
+  chmodSync(tmp, 0o755); // mkdtemp makes it private; the estate is an ordinary folder
   const opened = new Map<string, Knex>();
   const staging: string[] = [];
   const truth = new TruthCollector();

@@ -48,7 +48,7 @@ export function isValidPncId(pncId: string): boolean {
 const HO_REF_LETTERS = ['B', 'G', 'H', 'K', 'M', 'S', 'T', 'W'] as const;
 const PASSPORT_LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
 
-const MPS_SUITE_PREFIX_SEPARATOR = '/';
+
 
 /**
  * Allocates identifiers in sequence, with small random gaps so that neighbouring persons do not
@@ -113,7 +113,7 @@ export class IdAllocator {
     const yy = String(year % 100).padStart(2, '0');
     switch (force) {
       case 'MPS':
-        return [suiteCode, yy, String(serial).padStart(6, '0')].join(MPS_SUITE_PREFIX_SEPARATOR);
+        return `${suiteCode}/${yy}/${String(serial).padStart(6, '0')}`;
       case 'WMP':
         return `${year}${String(serial).padStart(7, '0')}`;
       case 'WYP':

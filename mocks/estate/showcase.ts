@@ -35,7 +35,6 @@ import {
   openCase,
   type Draft,
   type Env,
-  type MutableCase,
 } from './episodes.js';
 import type { ShowcaseTag, TruePerson } from './model.js';
 import type { Rng } from './rng.js';
@@ -104,7 +103,7 @@ function figure1(env: Env, rng: Rng): TruePerson {
 
   // 16/07/2013 arrested for possession of a false instrument; police refer to CCU.
   addArrest(env, d, rng, { day: d_('2013-07-16'), force: 'MPS', offenceCode: offence('FALSE-DOCS'), route: 'CCU', fingerprinted: true });
-  const conviction = addConviction(env, d, rng, d_('2013-08-19'), 'FALSE-DOCS', 6, 'MPS');
+  addConviction(env, d, rng, d_('2013-08-19'), 'FALSE-DOCS', 6, 'MPS');
   // 23/07/2013 removal papers as an overstayer; 04/10/2013 ETD interview halted by an asylum claim.
   const enfA = openCase(env, d, rng, { type: 'ENFORCEMENT', openedOn: d_('2013-07-23'), ownerUnit: 'ICE LONDON', reuseCidPersonId: 0 });
   enfA.notes.push(note(rng, env, d_('2013-07-23'), NOTE.statusCheck('CCU')));
@@ -164,7 +163,6 @@ function figure1(env: Env, rng: Rng): TruePerson {
   enfC.barriers.push('JUDICIAL_REVIEW', 'NO_TRAVEL_DOCUMENT');
   enfC.notes.push(note(rng, env, d_('2016-06-24'), NOTE.barrier('JUDICIAL_REVIEW')));
   addAcroCheck(env, d, rng, { instigator: 'HOME_OFFICE', requestedOn: d_('2016-05-09'), outcome: 'NO_TRACE', answeredOn: d_('2016-06-20') }, []);
-  void conviction;
   d.harmCategory = 'C';
   return finishShowcase(env, d, rng);
 }
