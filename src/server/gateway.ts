@@ -4,7 +4,7 @@
  * finish within the grace period, then close the listener and every connection, stop Apollo and
  * close every source and any extra resource (the embedded mock services).
  */
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -31,6 +31,8 @@ export interface GatewayOptions {
   readonly playground: boolean;
   readonly introspection: boolean;
   readonly shutdownGraceMs: number;
+  /** Further Apollo plugins (e.g. authorisation, audit), run after the gateway's own. */
+  readonly plugins?: ReadonlyArray<ApolloServerPlugin<GatewayContext>>;
   /** Closed after the sources on shutdown, in order (e.g. the embedded mock services). */
   readonly alsoClose?: ReadonlyArray<{ readonly name: string; close(): Promise<void> }>;
 }
@@ -46,7 +48,7 @@ export interface RunningGateway {
   shutdown(reason: string): Promise<void>;
 }
 
-export function createApollo(options: Pick<GatewayOptions, 'schema' | 'logger' | 'introspection'>): ApolloServer<GatewayContext> {
+export function createApollo(options: Pick<GatewayOptions, 'schema' | 'logger' | 'introspection' | 'plugins'>): ApolloServer<GatewayContext> {
   return new ApolloServer<GatewayContext>({
     schema: options.schema,
     introspection: options.introspection,
@@ -62,6 +64,7 @@ export function createApollo(options: Pick<GatewayOptions, 'schema' | 'logger' |
       createErrorMaskingPlugin(),
       createRequestIdPlugin(),
       createRequestLoggingPlugin({ logger: options.logger }),
+      ...(options.plugins ?? []),
     ],
   });
 }
