@@ -103,12 +103,3 @@ export function londonLocalMs(day: number, local: string | number): number {
   const minutes = typeof local === 'number' ? local : minutesOf(local);
   return day * MS_PER_DAY + (minutes - londonOffsetMinutes(day)) * MS_PER_MINUTE;
 }
-
-/** Whole years between two days (age on a day). */
-export function yearsBetween(fromDay: number, toDay: number): number {
-  const a = new Date(fromDay * MS_PER_DAY);
-  const b = new Date(toDay * MS_PER_DAY);
-  let years = b.getUTCFullYear() - a.getUTCFullYear();
-  if (b.getUTCMonth() < a.getUTCMonth() || (b.getUTCMonth() === a.getUTCMonth() && b.getUTCDate() < a.getUTCDate())) years--;
-  return years;
-}

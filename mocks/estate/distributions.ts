@@ -97,9 +97,8 @@ export const RELEASED_BEFORE_IO_SHARE = 0.12;
 /** Persons with arrests who are in custody at the estate's now (the custody-suite worklist). */
 export const IN_CUSTODY_NOW_SHARE = 0.012;
 
-/** Arrests per person: British arrestees slightly more (our choice, tuned to the 27–33% share). */
-export const ARRESTS_BRITISH: readonly [number, number] = [1, 3];
-export const ARRESTS_FOREIGN: readonly [number, number] = [1, 2];
+/** Arrests per British arrestee: 1–4, weights 40/30/20/10 (our choice, tuned to the 27–35% share). */
+export const BRITISH_ARREST_WEIGHTS: readonly (readonly [number, number])[] = [[1, 40], [2, 30], [3, 20], [4, 10]];
 export const BRITISH_CONVICTED_SHARE = 0.45;
 /** Non-EEA reporting population with an arrest in one of the three forces (our choice). */
 export const IMMIGRATION_ARRESTED_SHARE = 0.3;

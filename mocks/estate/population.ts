@@ -29,6 +29,7 @@ import {
   BARRIER_SHARE,
   BARRIER_WEIGHTS,
   BIOMETRICS_FROM,
+  BRITISH_ARREST_WEIGHTS,
   BRITISH_CONVICTED_SHARE,
   BRITISH_SHARE,
   CC_CROYDON,
@@ -374,7 +375,7 @@ function passport(env: Env, d: Draft, rng: Rng, share: number): void {
 // Lives by profile
 
 function britishLife(env: Env, d: Draft, rng: Rng): void {
-  const n = pickWeighted(rng, [[1, 40], [2, 30], [3, 20], [4, 10]] as const);
+  const n = pickWeighted(rng, BRITISH_ARREST_WEIGHTS);
   randomArrests(env, d, rng, n, env.custodyFrom, () => pickOffence(rng, CRIMINAL_OFFENCE));
   convictSomeArrests(env, d, rng, BRITISH_CONVICTED_SHARE);
   passport(env, d, rng, PASSPORT_SHARE.BRITISH);
