@@ -407,7 +407,9 @@ export function buildRestriction(env: Env, rng: Rng, spec: RestrictionSpec): Bui
     const run = Math.max(1, spec.breachRun ?? 3);
     if (pastCount === 0) status = 'OPEN';
     else {
-      breachFrom = Math.max(0, Math.min(pastCount - 1, Math.floor(pastCount * (0.3 + 0.65 * rng.next()))));
+      // The run of no-shows ends before now, so a listed absconder really has missed them all.
+      const latestStart = Math.max(0, pastCount - Math.min(run, pastCount));
+      breachFrom = Math.floor(latestStart * (0.3 + 0.7 * rng.next()));
       breachTo = Math.min(pastCount - 1, breachFrom + run - 1);
       if (breachTo - breachFrom + 1 < 3) status = 'OPEN'; // not yet an absconder (004 §7.22)
       else count = breachTo + 1; // no events after listing
