@@ -4,10 +4,15 @@
  * that would put into one person two far-apart values of a personal identifier (two fingerprint
  * refs, two HO refs), dates of birth far apart, or two records a caseworker said are different
  * people, is refused and reported so it can be reviewed.
+ *
+ * Probabilistic links come last and must be unambiguous: a record (or group of records already
+ * joined by identifiers) that matches two persons who cannot be the same (different fingerprint
+ * refs, HO refs, dates of birth) is linked to neither — a namesake's custody record must not be put
+ * on the wrong file by a coin toss.
  */
-import { ONE_PER_PERSON_KINDS } from './identifiers.js';
+import { ONE_PER_PERSON_KINDS, setsConflict } from './identifiers.js';
+import type { IdentifierKind } from '../domain/common.js';
 import type { DateParts, PreparedRecord } from './prepare.js';
-import { editDistance } from './similarity.js';
 import { dateExactLevel, dateSwappedLevel, dateTypoLevel, dateSameYearLevel } from './levels.js';
 
 export interface ClusterEdge {
@@ -15,8 +20,10 @@ export interface ClusterEdge {
   readonly right: number;
   /** Higher first. Human decisions use +Infinity. */
   readonly strength: number;
-  /** Human confirmations ignore the date-of-birth check (a caseworker has seen the evidence). */
+  /** A caseworker's link: no automatic conflict check stops it, only a caseworker's own rejection. */
   readonly human?: boolean;
+  /** Probabilistic links are applied after human and identifier links, and only when unambiguous. */
+  readonly probabilistic?: boolean;
 }
 
 export interface ClusterResult {
@@ -28,7 +35,7 @@ export interface ClusterResult {
 
 interface ClusterState {
   members: number[];
-  ids: Map<string, Set<string>>;
+  ids: Map<IdentifierKind, Set<string>>;
   dobs: DateParts[];
 }
 
@@ -39,12 +46,20 @@ function dobsConflict(a: readonly DateParts[], b: readonly DateParts[]): boolean
   return false;
 }
 
-function idsConflict(a: Map<string, Set<string>>, b: Map<string, Set<string>>): string | null {
+function idsConflict(a: Map<IdentifierKind, Set<string>>, b: Map<IdentifierKind, Set<string>>): IdentifierKind | null {
   for (const [kind, va] of a) {
     const vb = b.get(kind);
-    if (!vb) continue;
-    for (const x of va) for (const y of vb) if (editDistance(x, y, 2) >= 2) return kind;
+    if (vb && setsConflict(kind, va, vb)) return kind;
   }
+  return null;
+}
+
+/** Caseworkers' links win over automatic checks (they have seen the evidence); only their own "different people" decisions stop them. */
+function statesConflict(a: ClusterState, b: ClusterState, human: boolean): string | null {
+  if (human) return null;
+  const kind = idsConflict(a.ids, b.ids);
+  if (kind) return `conflicting ${kind}`;
+  if (dobsConflict(a.dobs, b.dobs)) return 'dates of birth far apart';
   return null;
 }
 
@@ -66,7 +81,7 @@ export function clusterRecords(
     let s = state.get(root);
     if (!s) {
       const r = records[root]!;
-      const ids = new Map<string, Set<string>>();
+      const ids = new Map<IdentifierKind, Set<string>>();
       for (const k of ONE_PER_PERSON_KINDS) {
         const v = r.ids.get(k);
         if (v && v.length) ids.set(k, new Set(v));
@@ -83,10 +98,10 @@ export function clusterRecords(
   }
   const refused: { edge: ClusterEdge; reason: string }[] = [];
   const sorted = [...edges].sort((p, q) => q.strength - p.strength || p.left - q.left || p.right - q.right);
-  for (const edge of sorted) {
+  const apply = (edge: ClusterEdge) => {
     const ra = find(edge.left);
     const rb = find(edge.right);
-    if (ra === rb) continue;
+    if (ra === rb) return;
     const sa = stateOf(ra);
     const sb = stateOf(rb);
     const [small, large] = sa.members.length <= sb.members.length ? [sa, rb] : [sb, ra];
@@ -96,16 +111,12 @@ export function clusterRecords(
     }
     if (humanBlock) {
       refused.push({ edge, reason: 'a caseworker decided these are different people' });
-      continue;
+      return;
     }
-    const kind = idsConflict(sa.ids, sb.ids);
-    if (kind) {
-      refused.push({ edge, reason: `conflicting ${kind}` });
-      continue;
-    }
-    if (!edge.human && dobsConflict(sa.dobs, sb.dobs)) {
-      refused.push({ edge, reason: 'dates of birth far apart' });
-      continue;
+    const why = statesConflict(sa, sb, edge.human ?? false);
+    if (why) {
+      refused.push({ edge, reason: why });
+      return;
     }
     const [root, child, rs, cs] = sa.members.length >= sb.members.length ? [ra, rb, sa, sb] : [rb, ra, sb, sa];
     parent[child] = root;
@@ -117,6 +128,42 @@ export function clusterRecords(
     }
     for (const d of cs.dobs) if (!rs.dobs.some((x) => x.iso === d.iso)) rs.dobs.push(d);
     state.delete(child);
+  };
+  for (const edge of sorted) if (!edge.probabilistic) apply(edge);
+
+  // Ambiguity: a group whose probabilistic links reach two groups that conflict with each other.
+  const probabilistic = sorted.filter((e) => e.probabilistic);
+  const targets = new Map<number, Map<number, ClusterEdge[]>>();
+  const note = (from: number, to: number, e: ClusterEdge) => {
+    const m = targets.get(from) ?? new Map<number, ClusterEdge[]>();
+    m.set(to, [...(m.get(to) ?? []), e]);
+    targets.set(from, m);
+  };
+  for (const e of probabilistic) {
+    const ra = find(e.left);
+    const rb = find(e.right);
+    if (ra === rb) continue;
+    note(ra, rb, e);
+    note(rb, ra, e);
+  }
+  const ambiguous = new Set<ClusterEdge>();
+  for (const m of targets.values()) {
+    if (m.size < 2) continue;
+    const roots = [...m.keys()];
+    const clash = new Set<number>();
+    for (let i = 0; i < roots.length; i++) {
+      for (let j = i + 1; j < roots.length; j++) {
+        if (statesConflict(stateOf(roots[i]!), stateOf(roots[j]!), false)) {
+          clash.add(roots[i]!);
+          clash.add(roots[j]!);
+        }
+      }
+    }
+    for (const r of clash) for (const e of m.get(r)!) ambiguous.add(e);
+  }
+  for (const edge of probabilistic) {
+    if (ambiguous.has(edge)) refused.push({ edge, reason: 'ambiguous: also matches another person who cannot be the same' });
+    else apply(edge);
   }
   return { clusterOf: records.map((_, i) => find(i)), refused };
 }

@@ -15,6 +15,26 @@ export const LINKING_KINDS: readonly IdentifierKind[] = Object.freeze([
   'FINGERPRINT', 'HO_REF', 'PNC_ID', 'CRO', 'PASSPORT', 'CID_PERSON', 'CID_CASE', 'CUSTODY_RECORD', 'ACRO_REF',
 ]);
 
+/** Kinds with a check character: two valid values that differ at all are two people. */
+export const CHECKED_KINDS: readonly IdentifierKind[] = Object.freeze(['PNC_ID', 'CRO']);
+
+/**
+ * Two values of one kind are far apart: different where a check letter guards them; otherwise
+ * three or more edits, because two records can each carry a different one-digit slip of the same
+ * reference (B2001343 and B1001943 for B1001343).
+ */
+export function farApart(kind: IdentifierKind, x: string, y: string): boolean {
+  if (CHECKED_KINDS.includes(kind)) return x !== y;
+  return editDistance(x, y, 3) >= 3;
+}
+
+/** Every value of one set is far apart from every value of the other. */
+export function setsConflict(kind: IdentifierKind, a: Iterable<string>, b: Iterable<string>): boolean {
+  const bs = [...b];
+  for (const x of a) for (const y of bs) if (!farApart(kind, x, y)) return false;
+  return bs.length > 0;
+}
+
 export type IdentifierRelation =
   | { readonly kind: 'SHARED'; readonly idKind: IdentifierKind; readonly value: string }
   | { readonly kind: 'NEAR'; readonly idKind: IdentifierKind }
@@ -39,9 +59,8 @@ export function relateIdentifiers(a: ReadonlyMap<IdentifierKind, readonly string
     const va = a.get(kind);
     const vb = b.get(kind);
     if (!va || !vb) continue;
-    const closest = Math.min(...va.flatMap((x) => vb.map((y) => editDistance(x, y, 2))));
-    if (closest <= 1) near ??= kind;
-    else conflict ??= kind;
+    if (setsConflict(kind, va, vb)) conflict ??= kind;
+    else near ??= kind;
   }
   if (conflict) return { kind: 'CONFLICT', idKind: conflict };
   if (near) return { kind: 'NEAR', idKind: near };
@@ -54,7 +73,7 @@ export function identifiersConflict(a: PreparedRecord, b: PreparedRecord): Ident
     const va = a.ids.get(kind);
     const vb = b.ids.get(kind);
     if (!va || !vb) continue;
-    if (va.some((x) => vb.some((y) => editDistance(x, y, 2) >= 2))) return kind;
+    if (setsConflict(kind, va, vb)) return kind;
   }
   return null;
 }

@@ -73,7 +73,7 @@ export function clusterPairs(
   for (const c of constraints) if (c.link) edges.push({ left: c.left, right: c.right, strength: Number.POSITIVE_INFINITY, human: true, pair: null });
   for (const p of pairs) {
     if (p.outcome !== 'LINKED' || rejected.has(pairKey(p.left, p.right))) continue;
-    edges.push({ left: p.left, right: p.right, strength: strengthOf(p), pair: p });
+    edges.push({ left: p.left, right: p.right, strength: strengthOf(p), probabilistic: p.rule === 'PROBABILISTIC', pair: p });
   }
   const cannot = constraints.filter((c) => !c.link).map((c) => [c.left, c.right] as const);
   const result = clusterRecords(records, edges, cannot);

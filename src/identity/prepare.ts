@@ -5,6 +5,7 @@
 import { sourceRefString, type IdentityFragment, type IdentifierKind, type PersonName } from '../domain/common.js';
 import { canonicalFamily, canonicalName, foldText } from './normalise.js';
 import { phoneticKey } from './phonetic.js';
+import { isValidCroNumber, isValidPncId } from './reference/identifierChecks.js';
 
 /** One way of writing the person's name: the primary name or an alias. */
 export interface NameForm {
@@ -70,6 +71,13 @@ export function normaliseIdentifier(value: string): string {
   return value.toUpperCase().replace(/\s+/g, '');
 }
 
+/** PNC ids and CRO numbers carry a check letter: a value that fails it is a typo, left out. */
+export function passesCheck(kind: IdentifierKind, value: string): boolean {
+  if (kind === 'PNC_ID') return isValidPncId(value);
+  if (kind === 'CRO') return isValidCroNumber(value);
+  return true;
+}
+
 export function prepareRecord(fragment: IdentityFragment, index: number): PreparedRecord {
   const names: NameForm[] = [];
   const primary = nameForm(fragment.name, false);
@@ -81,7 +89,7 @@ export function prepareRecord(fragment: IdentityFragment, index: number): Prepar
   const ids = new Map<IdentifierKind, string[]>();
   for (const id of fragment.identifiers) {
     const v = normaliseIdentifier(id.value);
-    if (!v) continue;
+    if (!v || !passesCheck(id.kind, v)) continue;
     const list = ids.get(id.kind) ?? [];
     if (!list.includes(v)) list.push(v);
     ids.set(id.kind, list);

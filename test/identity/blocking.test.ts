@@ -54,8 +54,8 @@ describe('blocking', () => {
   });
 
   it('keys come from identifiers, DOB with names, year and month-day with both names', () => {
-    const keys = blockingKeys(prepareRecord(fragment({ ids: { PNC_ID: '2014/0123456K' } }), 0));
-    expect(keys.some((k) => k.startsWith('I|PNC_ID|'))).toBe(true);
+    const keys = blockingKeys(prepareRecord(fragment({ ids: { HO_REF: 'B1234567' } }), 0));
+    expect(keys.some((k) => k.startsWith('I|HO_REF|'))).toBe(true);
     expect(keys.filter((k) => k.startsWith('D|')).length).toBe(2);
     expect(keys.some((k) => k.startsWith('Y|1985|'))).toBe(true);
     expect(keys.some((k) => k.startsWith('M|3-14|'))).toBe(true);

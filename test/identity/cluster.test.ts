@@ -52,8 +52,24 @@ describe('clusterRecords', () => {
     expect(refused[0]!.reason).toMatch(/caseworker/);
   });
 
+  it('links a record to neither of two people who cannot be the same (ambiguity)', () => {
+    const r = recs([{ ids: { FINGERPRINT: 'IA000000001' } }, {}, { ids: { FINGERPRINT: 'IA555555555' } }, {}]);
+    const { clusterOf, refused } = clusterRecords(r, [
+      { left: 0, right: 1, strength: 20, probabilistic: true },
+      { left: 1, right: 2, strength: 19, probabilistic: true },
+      { left: 2, right: 3, strength: 1e6 },
+    ]);
+    expect(same(clusterOf, 0, 1)).toBe(false);
+    expect(same(clusterOf, 1, 2)).toBe(false);
+    expect(same(clusterOf, 2, 3)).toBe(true);
+    expect(refused.map((x) => x.reason)).toEqual([
+      'ambiguous: also matches another person who cannot be the same',
+      'ambiguous: also matches another person who cannot be the same',
+    ]);
+  });
+
   it('applies stronger links first', () => {
-    const r = recs([{ ids: { PNC_ID: '2001/0000001A' } }, {}, { ids: { PNC_ID: '2009/9999999Z' } }]);
+    const r = recs([{ ids: { PNC_ID: '2014/0123456D' } }, {}, { ids: { PNC_ID: '2014/0123457E' } }]);
     const { clusterOf } = clusterRecords(r, [
       { left: 0, right: 1, strength: 1 },
       { left: 1, right: 2, strength: 50 },

@@ -37,7 +37,8 @@ const decide = (l: FragmentSpec, r: FragmentSpec) => {
 
 describe('deterministic rules', () => {
   it.each(DETERMINISTIC_RULES.map((r) => [r.name, r.kind] as const))('%s links records sharing %s', (name, kind) => {
-    const ids = { [kind]: 'X1234567' } as Partial<Record<IdentifierKind, string>>;
+    const value = kind === 'PNC_ID' ? '2014/0123456D' : kind === 'CRO' ? '012345/09B' : 'X1234567';
+    const ids = { [kind]: value } as Partial<Record<IdentifierKind, string>>;
     const d = decide({ ids, family: 'KHAN' }, { ids, family: 'KHAN', given: ['AHMAD'] });
     expect(d).toEqual({ outcome: 'LINKED', rule: name, guard: null });
   });
@@ -59,7 +60,14 @@ describe('deterministic rules', () => {
     expect(d.guard).toBe(`identifier contradicted: ${why}`);
   });
 
-  it('a mistyped identifier (one digit off) is not a conflict', () => {
+  it('a PNC id or CRO number failing its check letter is a typo: it neither links nor conflicts', () => {
+    expect(record({ ids: { PNC_ID: '2014/0123457K', CRO: '012345/09A' } }).ids.size).toBe(0);
+    expect(record({ ids: { PNC_ID: '9014/0123456D' } }).ids.size).toBe(0);
+    expect(identifiersConflict(record({ ids: { PNC_ID: '2014/0123456D' } }), record({ ids: { PNC_ID: '2014/0123457E' } }))).toBe('PNC_ID');
+  });
+
+  it('a mistyped identifier (one or two digits off) is not a conflict', () => {
+    expect(identifiersConflict(record({ ids: { HO_REF: 'B2001343' } }), record({ ids: { HO_REF: 'B1001943' } }))).toBeNull();
     expect(identifiersConflict(record({ ids: { HO_REF: 'B1234567' } }), record({ ids: { HO_REF: 'B1234568' } }))).toBeNull();
     expect(identifiersConflict(record({ ids: { HO_REF: 'B1234567' } }), record({ ids: { HO_REF: 'B7654321' } }))).toBe('HO_REF');
     expect(identifiersConflict(record({ ids: { CID_PERSON: '1' } }), record({ ids: { CID_PERSON: '9999' } }))).toBeNull();

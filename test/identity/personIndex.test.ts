@@ -1,0 +1,214 @@
+/**
+ * The person index over the gateway store, on SQLite and (when reachable) PostgreSQL: full build,
+ * stable ids across re-runs, human decisions surviving a re-run, incremental update, batch lookups
+ * with how each record was linked, search with match reasons.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildPersonIndex, createPersonIndex, parseRef, type IdentitySource, type PersonIndex } from '../../src/identity/personIndex.js';
+import { openPersonIndexStore, type PersonIndexStore } from '../../src/store/personStore.js';
+import type { IdentityFragment, SourceRef } from '../../src/domain/common.js';
+import { pgStatus, pgUrlWithSchema, uniqueSchema, dropSchema } from '../support/postgres.js';
+import { syntheticEstate } from './synthetic.js';
+import { fragment } from './fragments.js';
+
+const estate = syntheticEstate(5, 120);
+const sourcesOf = (fragments: readonly IdentityFragment[]): IdentitySource[] => [
+  { name: 'cid', async *scanFragments() { for (const f of fragments) if (f.ref.source === 'cid') yield f; } },
+  { name: 'custody', async *scanFragments() { for (const f of fragments) if (f.ref.source === 'custody') yield f; } },
+];
+let tick = 0;
+const now = () => `2026-11-22T10:00:${String(tick++ % 60).padStart(2, '0')}Z`;
+
+async function assignments(store: PersonIndexStore): Promise<Map<string, string>> {
+  return new Map((await store.loadRecords()).map((r) => [r.ref, r.personId]));
+}
+
+function suite(name: string, open: () => Promise<{ store: PersonIndexStore; cleanup: () => Promise<void> }>) {
+  describe(name, () => {
+    let store: PersonIndexStore;
+    let cleanup: () => Promise<void>;
+    let index: PersonIndex;
+    beforeAll(async () => {
+      ({ store, cleanup } = await open());
+      index = createPersonIndex({ store, now });
+    });
+    afterAll(async () => {
+      await store.close();
+      await cleanup();
+    });
+
+    it('builds the index: every record on one person, true persons mostly together', async () => {
+      const logged: string[] = [];
+      const summary = await buildPersonIndex({ sources: sourcesOf(estate.fragments), store, now, log: { info: (_d, m) => logged.push(m) } });
+      expect(summary.records).toBe(estate.fragments.length);
+      expect(summary.persons).toBeGreaterThan(90);
+      expect(summary.persons).toBeLessThan(200);
+      expect(logged).toContain('identity: person index built');
+      const a = await assignments(store);
+      expect(a.size).toBe(estate.fragments.length);
+      let together = 0;
+      let apart = 0;
+      const firstOf = new Map<string, string>();
+      for (const [ref, pid] of a) {
+        const t = estate.truth.get(ref)!;
+        const seen = firstOf.get(t);
+        if (!seen) firstOf.set(t, pid);
+        else if (seen === pid) together++;
+        else apart++;
+      }
+      expect(together).toBeGreaterThan(apart * 4);
+      const persons = await store.loadPersons();
+      expect(persons.filter((p) => p.status === 'ACTIVE').length).toBe(summary.persons);
+    });
+
+    it('keeps person ids stable across a re-run on unchanged data', async () => {
+      const before = await assignments(store);
+      const model = (await index.model())!;
+      await buildPersonIndex({ sources: sourcesOf(estate.fragments), store, now, model });
+      expect(await assignments(store)).toEqual(before);
+      await buildPersonIndex({ sources: sourcesOf([...estate.fragments].reverse()), store, now });
+      expect(await assignments(store)).toEqual(before);
+    });
+
+    it('answers batches in key order, with an error per unknown key', async () => {
+      const refs: SourceRef[] = [estate.fragments[3]!.ref, { source: 'cid', key: 'nope' }, estate.fragments[0]!.ref];
+      const ids = await index.personIdForRecord(refs);
+      expect(typeof ids[0]).toBe('string');
+      expect(ids[1]).toBeInstanceOf(Error);
+      expect((ids[1] as Error).message).toContain('cid:nope');
+      const records = await index.recordsForPerson([ids[2] as string, 'P-NOBODY']);
+      const list = records[0] as Exclude<(typeof records)[number], Error>;
+      expect(list.some((r) => r.ref.key === estate.fragments[0]!.ref.key)).toBe(true);
+      for (const r of list) expect(['SINGLE', 'PROBABILISTIC', 'HUMAN'].includes(r.rule) || r.rule.endsWith('Rule')).toBe(true);
+      const linked = list.find((r) => r.rule !== 'SINGLE');
+      if (linked) expect(linked.evidence?.rows.length).toBe(7);
+      expect(records[1]).toBeInstanceOf(Error);
+    });
+
+    it('a rejected link and a split survive a full re-run; a merge joins two persons', async () => {
+      const persons = await store.loadRecords();
+      const byPerson = new Map<string, string[]>();
+      for (const r of persons) byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), r.ref]);
+      const multi = [...byPerson.entries()].filter(([, refs]) => refs.length >= 3);
+      expect(multi.length).toBeGreaterThan(1);
+      const [pid, refs] = multi[0]!;
+      // Reject the link between the first two records of a person.
+      const { summary } = await index.recordDecision({ kind: 'REJECT_LINK', refs: [parseRef(refs[0]!), parseRef(refs[1]!)], decidedBy: 'cw1', reason: 'different people' });
+      expect(summary.records).toBe(persons.length);
+      const afterReject = await index.personIdForRecord([parseRef(refs[0]!), parseRef(refs[1]!)]);
+      expect(afterReject[0]).not.toBe(afterReject[1]);
+      // Split a record off another person.
+      const [pid2, refs2] = multi[1]!;
+      await index.recordDecision({ kind: 'SPLIT', personId: pid2, refs: [parseRef(refs2[0]!)], decidedBy: 'cw2', reason: 'custody record is a namesake' });
+      const afterSplit = await index.personIdForRecord([parseRef(refs2[0]!), parseRef(refs2[1]!)]);
+      expect(afterSplit[0]).not.toBe(afterSplit[1]);
+      expect(afterSplit[1]).toBe(pid2);
+      // Re-run: decisions stand.
+      await buildPersonIndex({ sources: sourcesOf(estate.fragments), store, now });
+      const again = await index.personIdForRecord([parseRef(refs[0]!), parseRef(refs[1]!), parseRef(refs2[0]!), parseRef(refs2[1]!)]);
+      expect(again[0]).not.toBe(again[1]);
+      expect(again[2]).not.toBe(again[3]);
+      expect(again[3]).toBe(pid2);
+      // Confirm the rejected link again (a later decision wins), then merge two persons.
+      await index.recordDecision({ kind: 'CONFIRM_LINK', refs: [parseRef(refs[0]!), parseRef(refs[1]!)], decidedBy: 'cw1', reason: 'checked passport' });
+      const confirmed = await index.personIdForRecord([parseRef(refs[0]!), parseRef(refs[1]!)]);
+      expect(confirmed[0]).toBe(confirmed[1]);
+      const singles = [...byPerson.entries()].filter(([, r]) => r.length === 1).slice(0, 2);
+      await index.recordDecision({ kind: 'MERGE', personIds: [singles[0]![0], singles[1]![0]], decidedBy: 'cw3', reason: 'same person, fingerprint confirmed' });
+      const mergedIds = await index.personIdForRecord([parseRef(singles[0]![1][0]!), parseRef(singles[1]![1][0]!)]);
+      expect(mergedIds[0]).toBe(mergedIds[1]);
+      expect([singles[0]![0], singles[1]![0]]).toContain(mergedIds[0]);
+      const merged = await index.recordsForPerson([mergedIds[0] as string]);
+      const mergedList = merged[0] as Exclude<(typeof merged)[number], Error>;
+      expect(mergedList.length).toBe(2);
+      expect(mergedList.every((r) => r.rule === 'HUMAN')).toBe(true);
+      const decisions = await store.loadDecisions();
+      expect(decisions.map((d) => [d.kind, d.decidedBy])).toEqual([['REJECT_LINK', 'cw1'], ['SPLIT', 'cw2'], ['CONFIRM_LINK', 'cw1'], ['MERGE', 'cw3']]);
+      expect(pid).toMatch(/^P-/);
+    });
+
+    it('refuses decisions without who and why, or naming unknown records', async () => {
+      const ref = estate.fragments[0]!.ref;
+      await expect(index.recordDecision({ kind: 'REJECT_LINK', refs: [ref, ref], decidedBy: '', reason: 'x' })).rejects.toThrow(/decidedBy/);
+      await expect(index.recordDecision({ kind: 'REJECT_LINK', refs: [ref, ref], decidedBy: 'a', reason: ' ' })).rejects.toThrow(/reason/);
+      await expect(index.recordDecision({ kind: 'REJECT_LINK', refs: [ref, ref], decidedBy: 'a', reason: 'r' })).rejects.toThrow(/two different/);
+      await expect(index.recordDecision({ kind: 'CONFIRM_LINK', refs: [ref, { source: 'cid', key: 'x' }], decidedBy: 'a', reason: 'r' })).rejects.toThrow(/cid:x/);
+      await expect(index.recordDecision({ kind: 'SPLIT', personId: 'P-NONE', refs: [ref], decidedBy: 'a', reason: 'r' })).rejects.toThrow(/no person/);
+      const pid = (await index.personIdForRecord([ref]))[0] as string;
+      const members = (await index.recordsForPerson([pid]))[0] as { ref: SourceRef }[];
+      await expect(index.recordDecision({ kind: 'SPLIT', personId: pid, refs: members.map((m) => m.ref), decidedBy: 'a', reason: 'r' })).rejects.toThrow(/at least one/);
+      await expect(index.recordDecision({ kind: 'SPLIT', personId: pid, refs: [{ source: 'cid', key: 'x' }], decidedBy: 'a', reason: 'r' })).rejects.toThrow(/not on person/);
+      await expect(index.recordDecision({ kind: 'MERGE', personIds: [pid, pid], decidedBy: 'a', reason: 'r' })).rejects.toThrow(/two different/);
+      await expect(index.recordDecision({ kind: 'MERGE', personIds: [pid, 'P-NONE'], decidedBy: 'a', reason: 'r' })).rejects.toThrow(/P-NONE/);
+    });
+
+    it('updates incrementally: a new record joins its person, a changed one moves, a removed one goes', async () => {
+      const base = estate.fragments.find((f) => f.ref.source === 'cid' && f.dateOfBirth && f.identifiers.some((i) => i.kind === 'HO_REF'))!;
+      const pid = (await index.personIdForRecord([base.ref]))[0] as string;
+      const hoRef = base.identifiers.find((i) => i.kind === 'HO_REF')!;
+      const fresh: IdentityFragment = { ...base, ref: { source: 'cid', key: '99999999/3999999' }, identifiers: [hoRef], recordedAt: '2026-11-22T00:00:00Z' };
+      const before = await assignments(store);
+      const s1 = await index.updatePersonIndex([fresh]);
+      expect(s1.comparedPairs).toBeGreaterThan(0);
+      expect((await index.personIdForRecord([fresh.ref]))[0]).toBe(pid);
+      const after = await assignments(store);
+      let moved = 0;
+      for (const [ref, p] of before) if (after.get(ref) !== p) moved++;
+      expect(moved).toBe(0);
+      // The record changes to somebody else entirely.
+      const other = fragment({ ref: 'cid:99999999/3999999', given: ['ZBIGNIEW'], family: 'QUARTERMAINE', dob: '1941-02-03', place: 'GDANSK', nationality: 'POL' });
+      await index.updatePersonIndex([other]);
+      expect((await index.personIdForRecord([other.ref]))[0]).not.toBe(pid);
+      // Unchanged input changes nothing.
+      const s3 = await index.updatePersonIndex([other]);
+      expect(s3.comparedPairs).toBe(0);
+      await index.updatePersonIndex([], [other.ref]);
+      expect((await index.personIdForRecord([other.ref]))[0]).toBeInstanceOf(Error);
+    });
+
+    it('searches for candidate persons with match reasons', async () => {
+      const p = estate.persons.find((x) => x.fingerprint)!;
+      const found = await index.searchCandidates({ familyName: p.family, givenNames: p.given, dateOfBirth: p.dob, limit: 5 });
+      expect(found.length).toBeGreaterThan(0);
+      expect(found[0]!.reasons.join(' ')).toMatch(/familyName: exact match/);
+      expect(found[0]!.matchWeight).toBeGreaterThanOrEqual(found[found.length - 1]!.matchWeight);
+      await expect(index.searchCandidates({ familyName: ' ' })).rejects.toThrow(/familyName/);
+    });
+
+    it('lists the review queue with evidence', async () => {
+      const items = await index.reviewQueue(5);
+      for (const it of items) {
+        expect(it.leftPersonId).not.toBe(it.rightPersonId);
+        expect(it.evidence.rows.length).toBe(7);
+        expect(it.reason.length).toBeGreaterThan(0);
+      }
+    });
+  });
+}
+
+suite('person index on SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'person-index-'));
+  return { store: await openPersonIndexStore(`sqlite:${join(dir, 'gateway.sqlite')}`), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+});
+
+describe.skipIf(!pgStatus.available)('on PostgreSQL', () => {
+  suite('person index on PostgreSQL', async () => {
+    const schema = uniqueSchema('identity');
+    return { store: await openPersonIndexStore(pgUrlWithSchema(schema)), cleanup: () => dropSchema(schema) };
+  });
+});
+
+describe('before a build', () => {
+  it('an update needs a built index, and search finds nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'person-index-'));
+    const store = await openPersonIndexStore(`sqlite:${join(dir, 'g.sqlite')}`);
+    const index = createPersonIndex({ store });
+    await expect(index.updatePersonIndex([fragment()])).rejects.toThrow(/not been built/);
+    expect(await index.searchCandidates({ familyName: 'KHAN' })).toEqual([]);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
