@@ -54,8 +54,11 @@ export const mpsMapping: ForceMapping = {
 
   select(db: Knex) {
     return db({ r: 'custody_record' })
+      // The first status-check request of the record (an anti-join, which both engines plan well).
       .leftJoin({ c: 'imm_status_check' }, function joinFirstCheck() {
-        this.on('c.check_id', '=', db.raw('(select min(c2.check_id) from imm_status_check c2 where c2.custody_record_no = r.custody_record_no)'));
+        this.on('c.custody_record_no', '=', 'r.custody_record_no').andOnNotExists(function earlierCheck() {
+          this.select(db.raw('1')).from({ c2: 'imm_status_check' }).whereRaw('c2.custody_record_no = c.custody_record_no and c2.check_id < c.check_id');
+        });
       })
       .select('r.*', 'c.check_id', 'c.route_code', 'c.requested_datetime', 'c.outcome');
   },

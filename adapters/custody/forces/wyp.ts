@@ -54,8 +54,11 @@ export const wypMapping: ForceMapping = {
   select(db: Knex) {
     return db({ d: 'custody_detentions' })
       .leftJoin({ n: 'nat_codes' }, 'n.nat_cd', 'd.nat_cd')
+      // The first referral of the record (an anti-join, which both engines plan well).
       .leftJoin({ x: 'io_referrals' }, function joinFirstReferral() {
-        this.on('x.ref_id', '=', db.raw('(select min(x2.ref_id) from io_referrals x2 where x2.cust_ref = d.cust_ref)'));
+        this.on('x.cust_ref', '=', 'd.cust_ref').andOnNotExists(function earlierReferral() {
+          this.select(db.raw('1')).from({ x2: 'io_referrals' }).whereRaw('x2.cust_ref = x.cust_ref and x2.ref_id < x.ref_id');
+        });
       })
       .select('d.*', 'n.nat_desc', 'x.ref_id', 'x.channel', 'x.referred_epoch', 'x.result_cd');
   },
