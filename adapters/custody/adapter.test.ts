@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
 import { custodyFixturePopulation, NO_NOISE } from '../../mocks/estate/render/custody.fixture.js';
 import type { TrueArrest } from '../../mocks/estate/model.js';
+import { DEFAULT_NOISE } from '../../mocks/estate/noise.js';
+import { generatePopulation } from '../../mocks/estate/population.js';
 import type { CustodyEpisode } from '../../src/domain/custody.js';
 import { BadInputError, NotFoundError, SourceUnavailableError } from '../../src/domain/errors.js';
 import { openDatabase } from '../../src/db/connect.js';
@@ -384,5 +386,55 @@ describe('custody adapter when a force fails', () => {
     expect(wyp).toBeInstanceOf(SourceUnavailableError);
     expect(partial.forces).toEqual(['MPS']);
     await partial.close();
+  });
+});
+
+describe('custody adapter over the generated population (mocks/estate/population.ts)', () => {
+  let estate: RenderedCustody;
+  let adapter: CustodyAdapter;
+  const generated = generatePopulation({ seed: 42, persons: 300, today: '2017-05-31', noise: DEFAULT_NOISE });
+  const truth = new Map<string, TrueArrest>(generated.persons.flatMap((p) => p.arrests.map((a) => [`${a.force}/${a.custodyRecord}`, a] as const)));
+
+  beforeAll(async () => {
+    estate = await renderCustodyEstate(generated, 'sqlite');
+    adapter = createCustodyAdapter(estate.open());
+  });
+
+  afterAll(async () => {
+    await adapter?.close();
+    await estate?.cleanup();
+  });
+
+  it('reads back every arrest the population made, exactly, wherever the record has no planted defect', async () => {
+    let clean = 0;
+    let seen = 0;
+    for await (const e of adapter.scanEpisodes({ pageSize: 200 })) {
+      seen++;
+      const a = truth.get(e.ref.key)!;
+      expect(a, e.ref.key).toBeDefined();
+      if (e.dataQuality.length > 0) continue;
+      clean++;
+      expect({
+        arrestedAt: e.arrestedAt,
+        releasedAt: e.releasedAt,
+        nationality: e.declaredNationality,
+        offence: e.offenceCode,
+        route: e.statusCheck.route,
+        result: e.statusCheck.result,
+        hit: e.fingerprintHit,
+        early: e.releasedBeforeIoAttended,
+      }).toEqual({
+        arrestedAt: a.arrestedAt,
+        releasedAt: a.releasedAt,
+        nationality: a.declaredNationality,
+        offence: a.offenceCode,
+        route: a.statusCheck?.route ?? null,
+        result: a.statusCheck?.result ?? null,
+        hit: a.force === 'WYP' ? null : a.fingerprintHit,
+        early: a.releasedBeforeIoAttended,
+      });
+    }
+    expect(seen).toBe(truth.size);
+    expect(clean / seen).toBeGreaterThan(0.97);
   });
 });
