@@ -273,6 +273,7 @@ describe('custody adapter data-quality quirks (SQLite)', () => {
     await mps.destroy();
     const wmp = estate.openWritable('WMP');
     await wmp('Detention').where({ DetentionNo: '201701000102' }).update({ BookedIn: '15/01/2017 23.30', GenderCode: 9, NationalityCode: 'XZ', DOB: '31/02/1990' });
+    await wmp('Detention').where({ DetentionNo: '201701000102' }).update({ OffenceRef: 9999 });
     await wmp.destroy();
     const wyp = estate.openWritable('WYP');
     await wyp('custody_detentions').where({ cust_ref: 'WY-000103-15' }).update({ nat_cd: 'ZZZ', arr_ts: '20151025' });
@@ -306,9 +307,11 @@ describe('custody adapter data-quality quirks (SQLite)', () => {
         ['UNKNOWN_CODE', 'GenderCode', '9'],
         ['UNKNOWN_CODE', 'NationalityCode', 'XZ'],
         ['UNPARSEABLE_VALUE', 'DOB', '31/02/1990'],
+        ['UNKNOWN_CODE', 'OffenceRef', '9999'],
       ]),
     );
-    expect(wmp).toMatchObject({ arrestedAt: null, dateOfBirth: null, claimsBritishOrEea: false });
+    expect(wmp).toMatchObject({ arrestedAt: null, dateOfBirth: null, claimsBritishOrEea: false, offenceCode: null });
+    expect(wmp!.dataQuality.filter((q) => q.field === 'OffenceTitle')).toEqual([]);
     expect(summary(wyp!)).toEqual(
       expect.arrayContaining([
         ['UNKNOWN_CODE', 'nat_cd', 'ZZZ'],

@@ -75,7 +75,8 @@ export const wmpMapping: ForceMapping = {
         arrestedAt: r.parsed('BookedIn', parseWmpTime, 'booking-in time'),
         releasedAt: r.parsed('Released', parseWmpTime, 'release time'),
         releaseRecorded: r.text('Released') != null,
-        offenceCode: r.text('OffenceTitle') == null ? null : r.offence('OffenceTitle', 'title'),
+        // An OffenceRef missing from the lookup is reported above; otherwise read the title (missing → issue).
+        offenceCode: r.text('OffenceRef') != null && r.text('OffenceTitle') == null ? null : r.offence('OffenceTitle', 'title'),
         declaredNationality: nationality,
         declaredNationalityAsHeld: natRaw,
         nationalityDoubted: r.flag('NationalityQueried', 'YES', 'NO') ?? false,
