@@ -185,10 +185,10 @@ export function estimateMFromIdentifierLinks(vectors: readonly ComparedPair[]): 
  */
 export function trainModel(records: readonly PreparedRecord[], options: TrainOptions = {}): LinkageModel {
   const random = seededRandom(options.seed ?? 20160101);
-  const randomPairs = options.randomPairs ?? Math.min(1_000_000, Math.max(20_000, records.length * 4));
+  const randomPairs = options.randomPairs ?? Math.min(300_000, Math.max(20_000, records.length * 4));
   const u = estimateU(records, randomPairs, random);
   const { pairs: candidates } = candidatePairs(records, { maxBlockSize: options.maxBlockSize ?? DEFAULT_BLOCKING.maxBlockSize });
-  const maxEm = options.maxEmPairs ?? 500_000;
+  const maxEm = options.maxEmPairs ?? 200_000;
   const keep = candidates.length > maxEm ? maxEm / candidates.length : 1;
   const vectors: ComparedPair[] = [];
   for (const [l, r] of candidates) if (keep >= 1 || random() < keep) vectors.push(comparePair(records[l]!, records[r]!));

@@ -138,7 +138,7 @@ function suite(name: string, open: () => Promise<{ store: PersonIndexStore; clea
       await expect(index.recordDecision({ kind: 'CONFIRM_LINK', refs: [ref, { source: 'cid', key: 'x' }], decidedBy: 'a', reason: 'r' })).rejects.toThrow(/cid:x/);
       await expect(index.recordDecision({ kind: 'SPLIT', personId: 'P-NONE', refs: [ref], decidedBy: 'a', reason: 'r' })).rejects.toThrow(/no person/);
       const pid = (await index.personIdForRecord([ref]))[0] as string;
-      const members = (await index.recordsForPerson([pid]))[0] as { ref: SourceRef }[];
+      const members = (await index.recordsForPerson([pid]))[0] as readonly { ref: SourceRef }[];
       await expect(index.recordDecision({ kind: 'SPLIT', personId: pid, refs: members.map((m) => m.ref), decidedBy: 'a', reason: 'r' })).rejects.toThrow(/at least one/);
       await expect(index.recordDecision({ kind: 'SPLIT', personId: pid, refs: [{ source: 'cid', key: 'x' }], decidedBy: 'a', reason: 'r' })).rejects.toThrow(/not on person/);
       await expect(index.recordDecision({ kind: 'MERGE', personIds: [pid, pid], decidedBy: 'a', reason: 'r' })).rejects.toThrow(/two different/);
