@@ -37,6 +37,27 @@ const mappers: Record<string, string> = {
   PathfinderWorkbookStatus: '../domain/pathfinder.js#PathfinderWorkbookStatus',
   CustodyEpisode: '../domain/custody.js#CustodyEpisode',
   CustodyStatusCheck: '../domain/custody.js#StatusCheck',
+  // Person view (schema/person.graphql)
+  Person: '../resolvers/person/models.js#PersonModel',
+  PersonSearchResult: '../resolvers/person/models.js#PersonSearchResultModel',
+  PersonSearchHit: '../resolvers/person/models.js#PersonSearchHitModel',
+  PersonIdentity: '../person/identity.js#IdentitySummary',
+  IdentityAttribute: '../person/identity.js#IdentityAttribute',
+  IdentityAlternative: '../person/identity.js#IdentityAlternative',
+  PersonAlias: '../person/identity.js#AliasSummary',
+  PersonIdentifier: '../person/identity.js#IdentifierSummary',
+  LinkedRecord: '../resolvers/person/models.js#LinkedRecordModel',
+  LinkEvidenceRow: '../identity/score.js#WaterfallRow',
+  ImmigrationStatus: '../resolvers/person/models.js#ImmigrationStatusModel',
+  PersonCaseNote: '../person/records.js#NoteOnCase',
+  PersonConviction: '../resolvers/person/models.js#PersonConvictionModel',
+  PersonCirculation: '../resolvers/person/models.js#PersonCirculationModel',
+  PersonReporting: '../resolvers/person/models.js#PersonReportingModel',
+  PersonOwnership: '../person/ownership.js#PersonOwnership',
+  CaseOwnership: '../person/ownership.js#CaseOwnership',
+  TimelineEvent: '../person/timeline.js#TimelineEvent',
+  Assessment: '../assessments/types.js#Assessment',
+  PersonSourceStatus: '../resolvers/person/view.js#SourceStatusLine',
 };
 
 const config: CodegenConfig = {

@@ -5,6 +5,9 @@
  */
 import type { Logger } from 'pino';
 import type { SourceRuntime } from '../server/sourceRuntime.js';
+import type { AuditCollector } from '../audit/collector.js';
+import type { PolicyContext } from '../policy/context.js';
+import { identityLoadersFor } from './identity.js';
 import { SourceCallLog } from './sourceCalls.js';
 import type { GatewayContext, Loaders } from './types.js';
 
@@ -12,9 +15,12 @@ export interface ContextInput {
   readonly runtime: SourceRuntime;
   readonly requestId: string;
   readonly logger: Logger;
+  /** The authenticated requester and purpose, once authentication is wired in. */
+  readonly policy?: PolicyContext | null;
+  readonly audit?: AuditCollector | null;
 }
 
-export function createContext({ runtime, requestId, logger }: ContextInput): GatewayContext {
+export function createContext({ runtime, requestId, logger, policy = null, audit = null }: ContextInput): GatewayContext {
   const sourceCalls = new SourceCallLog(runtime.health);
   const entries = runtime.sources.map(({ definition, adapter }) => [
     definition.name,
@@ -28,5 +34,8 @@ export function createContext({ runtime, requestId, logger }: ContextInput): Gat
     loaders,
     sourceCalls,
     health: runtime,
+    identity: identityLoadersFor(runtime),
+    policy,
+    audit,
   };
 }

@@ -5,6 +5,9 @@
  * HTTP, no authorisation logic.
  */
 import type { Logger } from 'pino';
+import type { AuditCollector } from '../audit/collector.js';
+import type { IdentityLoaders } from '../identity/loaders.js';
+import type { PolicyContext } from '../policy/context.js';
 import type { RegisteredSource } from '../sources/registry.js';
 import type { SourceCallLog } from './sourceCalls.js';
 import type { HealthProbe } from './sourceHealth.js';
@@ -22,4 +25,13 @@ export interface GatewayContext {
   readonly sourceCalls: SourceCallLog;
   /** Probes the sources now (the `sources` query); not a data path. */
   readonly health: HealthProbe;
+  /** Per-request loaders over the person index (which person a record is, which records a person has). */
+  readonly identity: IdentityLoaders;
+  /**
+   * Who is asking, for which purpose (src/policy/context.ts). Null only until authentication is
+   * wired into context creation: the person view then refuses to answer (fails closed).
+   */
+  readonly policy: PolicyContext | null;
+  /** Records what the response disclosed, denied and withheld (src/audit/collector.ts); null as `policy`. */
+  readonly audit: AuditCollector | null;
 }

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Resolvers } from '../generated/graphql.js';
+import { personResolvers } from '../resolvers/person/resolvers.js';
 import { SOURCES } from '../sources/registry.js';
 import { baseResolvers } from './baseResolvers.js';
 
@@ -33,7 +34,7 @@ export interface BuildSchemaOptions {
 }
 
 export function registeredResolvers(): Resolvers[] {
-  return [baseResolvers, ...SOURCES.map((s: { readonly resolvers: Resolvers }) => s.resolvers)];
+  return [baseResolvers, ...SOURCES.map((s: { readonly resolvers: Resolvers }) => s.resolvers), personResolvers];
 }
 
 export function buildGatewaySchema(options: BuildSchemaOptions = {}): GraphQLSchema {
