@@ -102,6 +102,16 @@ function reasonOf(e: unknown): string {
 }
 
 export function createCidWorkflowAdapter(db: Knex): CidWorkflowAdapter {
+  const postgres = (db.client as { config?: { client?: unknown } }).config?.client === 'pg';
+
+  /**
+   * Locks the row a write is about until the transaction ends (PostgreSQL; SQLite has one writer),
+   * so two runs of one intent cannot both miss the other's stamp.
+   */
+  async function lockRow(trx: Knex.Transaction, table: string, column: string, id: string): Promise<void> {
+    if (postgres) await trx(table).select(column).where(column, id).forUpdate();
+  }
+
   async function query<R>(operation: string, run: () => Promise<R>): Promise<R> {
     try {
       return await run();
@@ -228,6 +238,7 @@ export function createCidWorkflowAdapter(db: Knex): CidWorkflowAdapter {
     async writeReportingOutcome(write) {
       return query('writeReportingOutcome', () =>
         db.transaction(async (trx) => {
+          await lockRow(trx, T.event, 'event_id', write.eventId);
           const row = (await trx(`${T.event} as e`)
             .join(`${T.restriction} as r`, 'r.restriction_id', 'e.restriction_id')
             .select('e.*', 'r.case_id')
@@ -250,6 +261,7 @@ export function createCidWorkflowAdapter(db: Knex): CidWorkflowAdapter {
     async writeRestriction(write) {
       return query('writeRestriction', () =>
         db.transaction(async (trx) => {
+          await lockRow(trx, T.restriction, 'restriction_id', write.restrictionId);
           const row = (await trx(T.restriction).select('*').where('restriction_id', write.restrictionId).first()) as RestrictionRow | undefined;
           if (!row) throw new CidWriteRejectedError('NOT_FOUND', `CID holds no reporting restriction "${write.restrictionId}".`, 'restrictionId');
           if (await noteStamped(trx, row.case_id, write.intentId)) return { applied: false };
