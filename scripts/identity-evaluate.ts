@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { buildPersonIndex } from '../src/identity/personIndex.js';
 import { evaluateLinks, parseHardNegatives, parseTruthTsv, type ErrorExample, type EvaluationReport } from '../src/identity/evaluate.js';
 import { parseModel } from '../src/identity/model.js';
-import type { PairEvidence } from '../src/identity/score.js';
+import { expandEvidence, type CompactEvidence } from '../src/identity/score.js';
 import { openPersonIndexStore } from '../src/store/personStore.js';
 import { openEstateSources } from './identity-sources.js';
 
@@ -46,7 +46,8 @@ try {
   const model = values.model ? parseModel(readFileSync(values.model, 'utf8')) : undefined;
   const summary = await buildPersonIndex({ sources: opened.sources, store, ...(model ? { model } : {}) });
   const records = await store.loadRecords();
-  const pairs = (await store.loadPairs()).map((p) => ({ ...p, evidence: JSON.parse(p.evidence) as PairEvidence }));
+  const model0 = parseModel((await store.latestModelJson())!);
+  const pairs = (await store.loadPairs()).map((p) => ({ ...p, evidence: expandEvidence(model0, JSON.parse(p.evidence) as CompactEvidence) }));
   const personsPath = join(estate, 'truth', 'persons.ndjson');
   const report = evaluateLinks({
     assigned: new Map(records.map((r) => [r.ref, r.personId])),

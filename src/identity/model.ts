@@ -55,7 +55,7 @@ export interface LinkageModel {
   readonly training: TrainingReport | null;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = Object.freeze({ link: 12, review: 2 });
+export const DEFAULT_THRESHOLDS: Thresholds = Object.freeze({ link: 10, review: 6 });
 
 export function modelVersionOf(model: Omit<LinkageModel, 'modelVersion' | 'format' | 'trainedAt' | 'training'>): string {
   const h = createHash('sha256');

@@ -14,7 +14,7 @@ import { clusterPairs, pairKey, scorePairs, type HumanConstraint, type ScoredPai
 import { parseModel, serialiseModel, type LinkageModel, type Thresholds } from './model.js';
 import { assignPersonIds } from './personIds.js';
 import { prepareRecord, type PreparedRecord } from './prepare.js';
-import { comparePair, scoreCompared, type PairEvidence, type WaterfallRow } from './score.js';
+import { comparePair, compactEvidence, expandEvidence, scoreCompared, type CompactEvidence, type PairEvidence, type WaterfallRow } from './score.js';
 
 /** A person-bearing source as identity resolution sees it. */
 export interface IdentitySource {
@@ -141,7 +141,7 @@ function constraintsFor(decisions: readonly DecisionRow[], indexOf: ReadonlyMap<
 function pairRowOf(p: ScoredPair, records: readonly PreparedRecord[], modelVersion: string): PairRow {
   return {
     leftRef: records[p.left]!.refKey, rightRef: records[p.right]!.refKey, outcome: p.outcome, rule: p.rule, guard: p.guard,
-    matchWeight: p.evidence.matchWeight, probability: p.evidence.probability, evidence: JSON.stringify(p.evidence), modelVersion,
+    matchWeight: p.evidence.matchWeight, probability: p.evidence.probability, evidence: JSON.stringify(compactEvidence(p.evidence)), modelVersion,
   };
 }
 
@@ -182,7 +182,7 @@ function computeSnapshot(
   for (const p of pairs) {
     if (p.outcome !== 'LINKED' || clusterOf[p.left] !== clusterOf[p.right]) continue;
     const rank = (p.rule === 'PROBABILISTIC' ? 0 : 1e6) + p.evidence.matchWeight;
-    const ev = JSON.stringify(p.evidence);
+    const ev = JSON.stringify(compactEvidence(p.evidence));
     consider(p.left, p.rule, p.evidence.matchWeight, ev, rank);
     consider(p.right, p.rule, p.evidence.matchWeight, ev, rank);
   }
@@ -208,7 +208,7 @@ function computeSnapshot(
     if (cur && cur.matchWeight >= weight) return;
     byPersons.set(key, {
       leftRef: records[left]!.refKey, rightRef: records[right]!.refKey, leftPerson: pa, rightPerson: pb, matchWeight: weight,
-      reason, evidence: JSON.stringify(evidence), createdAt: now,
+      reason, evidence: JSON.stringify(compactEvidence(evidence)), createdAt: now,
     });
   };
   for (const p of pairs) if (p.outcome === 'POSSIBLE_MATCH') offer(p.left, p.right, p.evidence.matchWeight, p.guard ?? 'score between the review and link thresholds', p.evidence);
@@ -269,8 +269,8 @@ export async function buildPersonIndex(options: BuildOptions): Promise<IndexSumm
   return summary;
 }
 
-function evidenceOf(json: string | null): PairEvidence | null {
-  return json ? (JSON.parse(json) as PairEvidence) : null;
+function evidenceOf(model: LinkageModel | null, json: string | null): PairEvidence | null {
+  return json && model ? expandEvidence(model, JSON.parse(json) as CompactEvidence) : null;
 }
 
 function reasonsOf(rows: readonly WaterfallRow[]): string[] {
@@ -315,7 +315,7 @@ export function createPersonIndex(options: { readonly store: PersonIndexStore; r
       const r = indexOf.get(p.rightRef);
       /* c8 ignore next */
       if (l === undefined || r === undefined) continue;
-      kept.push({ left: Math.min(l, r), right: Math.max(l, r), outcome: p.outcome as ScoredPair['outcome'], rule: p.rule, guard: p.guard, evidence: JSON.parse(p.evidence) as PairEvidence });
+      kept.push({ left: Math.min(l, r), right: Math.max(l, r), outcome: p.outcome as ScoredPair['outcome'], rule: p.rule, guard: p.guard, evidence: expandEvidence(model, JSON.parse(p.evidence) as CompactEvidence) });
     }
     const fresh = focus.size > 0 ? scorePairs(model, records, { focus, tf: termFrequencies(records) }) : { pairs: [], compared: 0 };
     const prior = new Map(stored.map((r) => [r.ref, r.personId]));
@@ -344,10 +344,11 @@ export function createPersonIndex(options: { readonly store: PersonIndexStore; r
 
     async recordsForPerson(personIds) {
       const rows = await store.loadRecords({ personIds });
+      const model = await loadModel();
       const byPerson = new Map<string, RecordLink[]>();
       for (const r of rows) {
         const list = byPerson.get(r.personId) ?? [];
-        list.push({ ref: { source: r.source as SourceName, key: r.recordKey }, personId: r.personId, rule: r.rule, matchWeight: r.matchWeight, evidence: evidenceOf(r.evidence) });
+        list.push({ ref: { source: r.source as SourceName, key: r.recordKey }, personId: r.personId, rule: r.rule, matchWeight: r.matchWeight, evidence: evidenceOf(model, r.evidence) });
         byPerson.set(r.personId, list);
       }
       return personIds.map((id) => byPerson.get(id) ?? new GatewayError('NOT_FOUND', `No person "${id}" in the person index.`, { personId: id }));
@@ -430,9 +431,10 @@ export function createPersonIndex(options: { readonly store: PersonIndexStore; r
 
     async reviewQueue(limit) {
       const rows = await store.loadReview(limit);
+      const model = await loadModel();
       return rows.map((r) => ({
         id: r.id!, left: parseRef(r.leftRef), right: parseRef(r.rightRef), leftPersonId: r.leftPerson, rightPersonId: r.rightPerson,
-        matchWeight: r.matchWeight, reason: r.reason, evidence: JSON.parse(r.evidence) as PairEvidence,
+        matchWeight: r.matchWeight, reason: r.reason, evidence: evidenceOf(model, r.evidence)!,
       }));
     },
 

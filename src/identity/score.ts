@@ -96,3 +96,28 @@ export function probabilityOf(weight: number): number {
   const odds = 2 ** weight;
   return odds / (1 + odds);
 }
+
+/** Evidence as stored: prior weight and, per comparison, [level, partial weight, note]. Labels come from the model. */
+export interface CompactEvidence {
+  readonly p: number;
+  readonly r: readonly (readonly [number, number, string | null])[];
+}
+
+export function compactEvidence(e: PairEvidence): CompactEvidence {
+  return { p: round4(e.priorWeight), r: e.rows.map((row) => [row.level, round4(row.partialWeight), row.note] as const) };
+}
+
+/** Full waterfall from stored evidence, with labels from the model that scored it. */
+export function expandEvidence(model: LinkageModel, c: CompactEvidence): PairEvidence {
+  let total = c.p;
+  const rows: WaterfallRow[] = c.r.map(([level, w, note], i) => {
+    total += w;
+    const comparison = model.comparisons[i]!;
+    return { comparison: comparison.name, level, label: comparison.levels[level]?.label ?? `level ${level}`, note, bayesFactor: 2 ** w, partialWeight: w };
+  });
+  return { priorWeight: c.p, rows, matchWeight: total, probability: probabilityOf(total) };
+}
+
+function round4(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
