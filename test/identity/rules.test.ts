@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DETERMINISTIC_RULES, firstRuleMatch } from '../../src/identity/rules/deterministicRules.js';
 import { classifyPair, contradiction, twinPattern } from '../../src/identity/classify.js';
 import { comparePair, scoreCompared } from '../../src/identity/score.js';
-import { makeModel, DEFAULT_THRESHOLDS } from '../../src/identity/model.js';
+import { makeModel } from '../../src/identity/model.js';
 import { COMPARISONS } from '../../src/identity/comparisons.js';
 import { identifiersConflict } from '../../src/identity/identifiers.js';
 import type { IdentifierKind } from '../../src/domain/common.js';
 import { record, type FragmentSpec } from './fragments.js';
 
 /** A model with every level's Bayes factor set by hand: agreement levels strong, else levels weak. */
-export function handModel(thresholds = DEFAULT_THRESHOLDS) {
+export function handModel(thresholds: { link: number; review: number } = { link: 12, review: 2 }) {
   return makeModel({
     trainedAt: null,
     prior: 1e-4,
