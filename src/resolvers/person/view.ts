@@ -17,6 +17,7 @@ import {
   decideCustodyEpisode,
   decideIdentityFragment,
   decidePncRecord,
+  decideSourceRef,
   visibleOnly,
 } from '../../policy/decide.js';
 import type { Decision } from '../../policy/decision.js';
@@ -355,23 +356,38 @@ export class PersonView {
     return [...this.states.entries()].filter(([, s]) => s.error !== null).map(([n]) => n);
   }
 
-  /** Which sources answered for this person; reads every part first so the answer is complete. */
+  /**
+   * Which sources answered for this person; reads every part first so the answer is complete.
+   * Counts only records the requester may see: a withheld record (e.g. a police-instigated ACRO
+   * check below HOSOL) must not show even as a number (issue 6 "No side doors").
+   */
   async status(): Promise<SourceStatusLine[]> {
-    await this.records();
+    const records = await this.records();
     const rows = (await this.rows()) ?? [];
     const pathfinder = this.states.get('pathfinder');
     if (pathfinder && pathfinder.error === null && pathfinder.read > 0) {
       const statuses = await this.ctx.loaders.pathfinder.workbookStatus.loadMany(PATHFINDER_WORKBOOKS).catch(() => []);
       const times = statuses.flatMap((s) => (s instanceof Error || !s.modifiedAt ? [] : [s.modifiedAt]));
-      pathfinder.asOf = times.sort()[0] ?? null;
+      const oldest = times.sort()[0];
+      pathfinder.asOf = oldest ? new Date(oldest).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
     }
+    const shown: Record<SourceName, number> = {
+      cid: records.cidCases.length, custody: records.custody.length, pathfinder: records.pathfinder.length,
+      pnc: records.pnc.length, acro: records.acro.length, dva: 0,
+    };
+    const visibleLinked = (source: SourceName) =>
+      rows.filter((r) => {
+        if (r.source !== source) return false;
+        const ref: SourceRef = { source, key: r.recordKey };
+        return (this.decisionFor(ref) ?? decideSourceRef(this.policy, ref)).effect === 'ALLOW';
+      }).length;
     return SOURCE_NAMES.map((source) => {
       const s = this.states.get(source);
       return {
         source,
-        linkedRecords: rows.filter((r) => r.source === source).length,
+        linkedRecords: visibleLinked(source),
         answered: !s || s.error === null,
-        recordsRead: s?.read ?? 0,
+        recordsRead: shown[source],
         asOf: s?.asOf ?? null,
         error: s?.error ?? null,
         missing: s?.error ? [MISSING_WHEN_DOWN[source]] : source === 'dva' ? ['DVA checks are not linked to persons (DVA has no identity fragments)'] : [],

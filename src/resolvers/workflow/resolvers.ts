@@ -1,0 +1,58 @@
+/**
+ * GraphQL resolvers for the workflow (schema/reporting.graphql, schema/statusChecks.graphql). They
+ * only call the workflow service attached to the runtime (src/workflow/runtime.ts) with the
+ * request's policy and audit collector, and turn WorkflowErrors into GraphQL errors carrying
+ * `code`, `field`, `problems`, `retryable` and `idempotencyKey`.
+ */
+import { GraphQLError } from 'graphql';
+import type { GatewayContext } from '../../context/types.js';
+import { WorkflowError } from '../../workflow/errors.js';
+import { workflowOf } from '../../workflow/runtime.js';
+import type { WorkflowService } from '../../workflow/service.js';
+import type { Caller } from '../../workflow/types.js';
+
+const HTTP_STATUS: Readonly<Record<string, number>> = { BAD_USER_INPUT: 400, FORBIDDEN: 403, CONFLICT: 409, NOT_FOUND: 404, SOURCE_UNAVAILABLE: 503 };
+
+export function toGraphQLError(e: WorkflowError): GraphQLError {
+  return new GraphQLError(e.message, {
+    extensions: {
+      code: e.code,
+      field: e.field,
+      problems: e.problems,
+      retryable: e.retryable,
+      idempotencyKey: e.idempotencyKey,
+      ...(e.rule ? { rule: e.rule } : {}),
+      http: { status: HTTP_STATUS[e.code] ?? 500 },
+    },
+  });
+}
+
+async function call<R>(ctx: GatewayContext, run: (wf: WorkflowService, caller: Caller) => Promise<R>): Promise<R> {
+  const wf = workflowOf(ctx.health);
+  if (!wf) throw toGraphQLError(new WorkflowError('SOURCE_UNAVAILABLE', 'The workflow store is not available on this gateway; nothing was recorded.', { retryable: true }));
+  try {
+    return await run(wf, { policy: ctx.policy, audit: ctx.audit });
+  } catch (e) {
+    if (e instanceof WorkflowError) throw toGraphQLError(e);
+    throw e;
+  }
+}
+
+type Args = Record<string, unknown>;
+type Input<T> = { input: T };
+
+/** Resolver map merged into the schema by src/schema/build.ts. */
+export const workflowResolvers = {
+  Query: {
+    reportingSchedule: (_: unknown, a: Args, ctx: GatewayContext) => call(ctx, (wf, c) => wf.reportingSchedule(c, a.centre as string, a.date as string)),
+    caseOwnerInbox: (_: unknown, a: Args, ctx: GatewayContext) => call(ctx, (wf, c) => wf.caseOwnerInbox(c, a.unit as string, (a.after as string | null) ?? null, (a.limit as number | null) ?? null)),
+    uncheckedInCustody: (_: unknown, a: Args, ctx: GatewayContext) => call(ctx, (wf, c) => wf.uncheckedInCustody(c, a.force as string)),
+    statusCheckRates: (_: unknown, a: Args, ctx: GatewayContext) => call(ctx, (wf, c) => wf.statusCheckRates(c, a.force as string, a.from as string, a.to as string)),
+  },
+  Mutation: {
+    recordReportingOutcome: (_: unknown, a: Input<Parameters<WorkflowService['recordReportingOutcome']>[1]>, ctx: GatewayContext) => call(ctx, (wf, c) => wf.recordReportingOutcome(c, a.input)),
+    setReportingInstructions: (_: unknown, a: Input<Parameters<WorkflowService['setReportingInstructions']>[1]>, ctx: GatewayContext) => call(ctx, (wf, c) => wf.setReportingInstructions(c, a.input)),
+    recordStatusCheck: (_: unknown, a: Input<Parameters<WorkflowService['recordStatusCheck']>[1]>, ctx: GatewayContext) => call(ctx, (wf, c) => wf.recordStatusCheck(c, a.input)),
+    recordReleaseBeforeIoAttended: (_: unknown, a: Input<Parameters<WorkflowService['recordReleaseBeforeIoAttended']>[1]>, ctx: GatewayContext) => call(ctx, (wf, c) => wf.recordReleaseBeforeIoAttended(c, a.input)),
+  },
+};
