@@ -36,7 +36,8 @@ function completedEvent(): { c: TrueCase; e: TrueReportingEvent } {
   throw new Error('no completed event');
 }
 
-const [a, b, c, d, e] = blankEvents(5) as [{ c: TrueCase; e: TrueReportingEvent }, ...{ c: TrueCase; e: TrueReportingEvent }[]];
+type Ev = { c: TrueCase; e: TrueReportingEvent };
+const [a, b, c, d, e] = blankEvents(5) as [Ev, Ev, Ev, Ev, Ev];
 const done = completedEvent();
 const rom = () => caller({ role: 'REPORTING_CENTRE_OFFICER' }, 'REPORTING');
 
