@@ -182,7 +182,7 @@ function computeSnapshot(
   for (const p of pairs) {
     if (p.outcome !== 'LINKED' || clusterOf[p.left] !== clusterOf[p.right]) continue;
     const rank = (p.rule === 'PROBABILISTIC' ? 0 : 1e6) + p.evidence.matchWeight;
-    const ev = JSON.stringify(compactEvidence(p.evidence));
+    const ev = JSON.stringify(p.evidence); // full waterfall: the person view reads it as PairEvidence
     consider(p.left, p.rule, p.evidence.matchWeight, ev, rank);
     consider(p.right, p.rule, p.evidence.matchWeight, ev, rank);
   }
@@ -269,8 +269,12 @@ export async function buildPersonIndex(options: BuildOptions): Promise<IndexSumm
   return summary;
 }
 
+/** Record links store the full waterfall; pairs and review items store it compactly. */
 function evidenceOf(model: LinkageModel | null, json: string | null): PairEvidence | null {
-  return json && model ? expandEvidence(model, JSON.parse(json) as CompactEvidence) : null;
+  if (!json) return null;
+  const data = JSON.parse(json) as PairEvidence | CompactEvidence;
+  if ('rows' in data) return data;
+  return model ? expandEvidence(model, data) : null;
 }
 
 function reasonsOf(rows: readonly WaterfallRow[]): string[] {
