@@ -7,8 +7,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSqlUrl } from '../db/connect.js';
-import { FORCE_CODES } from '../domain/common.js';
-import { LOG_LEVELS, type GatewayConfig, type LogLevel, type ServiceUrls } from './types.js';
+import { isRole } from '../auth/principal.js';
+import { FORCE_CODES, SOURCE_NAMES, type SourceName } from '../domain/common.js';
+import {
+  LOG_LEVELS,
+  type GatewayConfig,
+  type HardeningConfig,
+  type LogLevel,
+  type ServiceUrls,
+  type SourceResilienceConfig,
+} from './types.js';
 import { exampleOf } from './variables.js';
 
 /** One thing wrong with the configuration. */
@@ -163,6 +171,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     r.fail('INTROSPECTION', 'is false but PLAYGROUND is true, and the playground needs introspection (set PLAYGROUND=false too)');
   }
   const shutdownGraceMs = r.integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000);
+  const hardening = readHardening(r);
 
   if (r.problems.length > 0) return { ok: false, problems: r.problems };
   return {
@@ -181,6 +190,78 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       playground,
       introspection,
       shutdownGraceMs,
+      hardening,
     },
   };
+}
+
+/** `MI_ANALYST=60,AUDITOR=120` → { MI_ANALYST: 60, AUDITOR: 120 }; unknown roles are problems. */
+function readRoleLimits(r: Reader): Record<string, number> {
+  const raw = r.raw('RATE_LIMIT_ROLES');
+  const out: Record<string, number> = {};
+  if (raw === undefined) return out;
+  for (const part of raw.split(',')) {
+    const m = /^\s*([A-Z_]+)\s*=\s*(\d+)\s*$/.exec(part);
+    if (!m) {
+      r.fail('RATE_LIMIT_ROLES', `"${part.trim()}" is not ROLE=count`);
+      continue;
+    }
+    const [, role, count] = m as unknown as [string, string, string];
+    if (!isRole(role)) r.fail('RATE_LIMIT_ROLES', `"${role}" is not a known role`);
+    else out[role] = Number(count);
+  }
+  return out;
+}
+
+function readHardening(r: Reader): HardeningConfig {
+  const limits = {
+    maxBodyBytes: r.integer('MAX_BODY_BYTES', 102_400, 1_024, 50_000_000),
+    maxQueryBytes: r.integer('MAX_QUERY_BYTES', 16_384, 256, 10_000_000),
+    maxTokens: r.integer('MAX_TOKENS', 2_000, 10, 1_000_000),
+    maxDepth: r.integer('MAX_DEPTH', 12, 1, 1_000),
+    maxAliases: r.integer('MAX_ALIASES', 15, 0, 10_000),
+    maxDirectives: r.integer('MAX_DIRECTIVES', 10, 0, 10_000),
+    maxFragments: r.integer('MAX_FRAGMENTS', 20, 0, 10_000),
+    maxIntrospectionLists: r.integer('MAX_INTROSPECTION_LISTS', 3, 0, 100),
+    maxBatchOperations: r.integer('MAX_BATCH_OPERATIONS', 5, 1, 1_000),
+    maxCost: r.integer('MAX_COST', 20_000, 1, 1_000_000_000),
+    defaultListSize: r.integer('COST_DEFAULT_LIST_SIZE', 10, 1, 10_000),
+  };
+  const base: SourceResilienceConfig = {
+    timeoutMs: r.integer('SOURCE_TIMEOUT_MS', 3_000, 10, 600_000),
+    retries: r.integer('SOURCE_RETRIES', 2, 0, 10),
+    retryBaseMs: r.integer('SOURCE_RETRY_BASE_MS', 50, 1, 60_000),
+    breakerFailures: r.integer('SOURCE_BREAKER_FAILURES', 5, 1, 10_000),
+    breakerHalfOpenMs: r.integer('SOURCE_BREAKER_HALF_OPEN_MS', 10_000, 10, 3_600_000),
+    concurrency: r.integer('SOURCE_CONCURRENCY', 16, 1, 10_000),
+  };
+  const resilience = {} as Record<SourceName, SourceResilienceConfig>;
+  for (const source of SOURCE_NAMES) {
+    const prefix = source.toUpperCase();
+    resilience[source] = {
+      ...base,
+      timeoutMs: r.integer(`${prefix}_TIMEOUT_MS`, base.timeoutMs, 10, 600_000),
+      retries: r.integer(`${prefix}_RETRIES`, base.retries, 0, 10),
+      concurrency: r.integer(`${prefix}_CONCURRENCY`, base.concurrency, 1, 10_000),
+    };
+  }
+  const redisRaw = r.raw('REDIS_URL');
+  let redisUrl: string | null = null;
+  if (redisRaw !== undefined) {
+    try {
+      const u = new URL(redisRaw);
+      if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') r.fail('REDIS_URL', `"${redactUrl(redisRaw)}" is not a redis:// URL`);
+      else redisUrl = redisRaw;
+    } catch {
+      r.fail('REDIS_URL', `"${redactUrl(redisRaw)}" is not a URL`);
+    }
+  }
+  const overload = {
+    rateLimitRequests: r.integer('RATE_LIMIT_REQUESTS', 600, 0, 100_000_000),
+    rateLimitWindowMs: r.integer('RATE_LIMIT_WINDOW_MS', 60_000, 100, 86_400_000),
+    rateLimitByRole: readRoleLimits(r),
+    redisUrl,
+    maxInFlight: r.integer('MAX_IN_FLIGHT', 64, 1, 100_000),
+  };
+  return { limits, resilience, overload };
 }

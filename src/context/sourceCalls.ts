@@ -3,9 +3,15 @@
  * calls, keys, failed keys and time per source for the request log line, and reporting source
  * failures to the process-wide SourceHealthStore. A thrown batch (the whole source call failed) is
  * recorded and re-thrown unchanged; per-key `NOT_FOUND` values are ordinary answers.
+ *
+ * When a SourceResilience is attached to the health store (src/resilience/registry.ts, done by
+ * startGateway), every call goes through its source's policy: a time budget, a bulkhead, retries
+ * with backoff for reads (`track`; never for writes, `trackWrite`) and a circuit breaker. A call the
+ * policy gives up on rejects the batch with a SourceCallFailedError naming the source and the reason.
  */
 import type { SourceName } from '../domain/common.js';
 import { GatewayError, SourceUnavailableError } from '../domain/errors.js';
+import { resilienceFor, type SourceResilience } from '../resilience/registry.js';
 import type { RequestScope } from '../sources/types.js';
 import type { SourceHealthStore } from './sourceHealth.js';
 
@@ -39,7 +45,11 @@ function asSourceError(source: SourceName, error: unknown): unknown {
 export class SourceCallLog implements RequestScope {
   private readonly stats = new Map<SourceName, SourceCallStats>();
 
-  constructor(private readonly health: SourceHealthStore) {}
+  private readonly resilience: SourceResilience | null;
+
+  constructor(private readonly health: SourceHealthStore) {
+    this.resilience = resilienceFor(health);
+  }
 
   track<K, V>(
     source: SourceName,
@@ -52,7 +62,7 @@ export class SourceCallLog implements RequestScope {
       s.keys += keys.length;
       const started = performance.now();
       try {
-        const values = await batch(keys);
+        const values = await (this.resilience ? this.resilience.read(source, () => batch(keys)) : batch(keys));
         for (const v of values) {
           if (v instanceof Error) {
             s.failedKeys += 1;
@@ -60,6 +70,28 @@ export class SourceCallLog implements RequestScope {
           }
         }
         return values;
+      } catch (error) {
+        s.failedCalls += 1;
+        this.health.recordError(source, error);
+        throw asSourceError(source, error);
+      } finally {
+        s.ms += performance.now() - started;
+      }
+    };
+  }
+
+  /**
+   * As `track`, for a call that changes something at the source: the same budget, bulkhead and
+   * breaker, but never retried (a retry could apply the change twice).
+   */
+  trackWrite<A, R>(source: SourceName, _operation: string, write: (input: A) => Promise<R>): (input: A) => Promise<R> {
+    return async (input) => {
+      const s = this.statsFor(source);
+      s.calls += 1;
+      s.keys += 1;
+      const started = performance.now();
+      try {
+        return await (this.resilience ? this.resilience.write(source, () => write(input)) : write(input));
       } catch (error) {
         s.failedCalls += 1;
         this.health.recordError(source, error);

@@ -6,6 +6,7 @@
 import type { SourceName } from '../domain/common.js';
 import { GatewayError } from '../domain/errors.js';
 import { scrubText } from '../logging/redact.js';
+import type { CircuitStatus } from '../resilience/sourcePolicy.js';
 
 /** One source's answer to a probe, as the `sources` query reports it (SourceStatus in the SDL). */
 export interface SourceStatusReport {
@@ -15,6 +16,8 @@ export interface SourceStatusReport {
   readonly latencyMs: number | null;
   readonly lastError: string | null;
   readonly lastErrorAt: string | null;
+  /** The source's circuit breaker (src/resilience): CLOSED, OPEN, HALF_OPEN or ISOLATED. */
+  readonly circuit: CircuitStatus;
 }
 
 /** Probes every registered source now. */
@@ -47,6 +50,7 @@ export function describeSourceError(error: unknown): string {
 
 export class SourceHealthStore {
   private readonly last = new Map<SourceName, LastError>();
+  private readonly circuits = new Map<SourceName, CircuitStatus>();
 
   recordError(source: SourceName, error: unknown, at: Date = new Date()): void {
     this.last.set(source, { message: describeSourceError(error), at: at.toISOString() });
@@ -54,5 +58,14 @@ export class SourceHealthStore {
 
   lastError(source: SourceName): LastError | null {
     return this.last.get(source) ?? null;
+  }
+
+  /** Reported by the source's circuit breaker on every change of state (src/resilience/registry.ts). */
+  recordCircuit(source: SourceName, state: CircuitStatus): void {
+    this.circuits.set(source, state);
+  }
+
+  circuit(source: SourceName): CircuitStatus {
+    return this.circuits.get(source) ?? 'CLOSED';
   }
 }

@@ -62,6 +62,7 @@ export function openSources(config: SourcesConfig, options: SourceRuntimeOptions
       latencyMs: reachable ? latencyMs : null,
       lastError: last?.message ?? null,
       lastErrorAt: last?.at ?? null,
+      circuit: health.circuit(definition.name),
     };
   }
 
