@@ -59,6 +59,7 @@ export async function bootGateway(config: GatewayConfig, logger: Logger): Promis
       playground: config.playground,
       introspection: config.introspection,
       shutdownGraceMs: config.shutdownGraceMs,
+      hardening: config.hardening,
       alsoClose: closeMocks ? [{ name: 'mock services', close: closeMocks }] : [],
     });
     return { ...gateway, sources, mocks: embedded.mocks };

@@ -15,8 +15,11 @@ import type { GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import type { HardeningConfig } from '../config/types.js';
 import type { GatewayContext } from '../context/types.js';
+import { attachResilience, SourceResilience } from '../resilience/registry.js';
 import { createHandler, GRAPHQL_PATH, type GatewayHandler } from './httpHandler.js';
+import { createHttpHardening, defaultHardeningConfig } from './limits/hardening.js';
 import { createErrorMaskingPlugin } from './plugins/errorMaskingPlugin.js';
 import { createRequestIdPlugin } from './plugins/requestIdPlugin.js';
 import { createRequestLoggingPlugin } from './plugins/requestLoggingPlugin.js';
@@ -33,6 +36,11 @@ export interface GatewayOptions {
   readonly shutdownGraceMs: number;
   /** Further Apollo plugins (e.g. authorisation, audit), run after the gateway's own. */
   readonly plugins?: ReadonlyArray<ApolloServerPlugin<GatewayContext>>;
+  /**
+   * Request limits, source resilience and overload protection (README "Limits and resilience");
+   * defaults to every variable's default.
+   */
+  readonly hardening?: HardeningConfig;
   /** Closed after the sources on shutdown, in order (e.g. the embedded mock services). */
   readonly alsoClose?: ReadonlyArray<{ readonly name: string; close(): Promise<void> }>;
 }
@@ -48,10 +56,12 @@ export interface RunningGateway {
   shutdown(reason: string): Promise<void>;
 }
 
-export function createApollo(options: Pick<GatewayOptions, 'schema' | 'logger' | 'introspection' | 'plugins'>): ApolloServer<GatewayContext> {
+export function createApollo(options: Pick<GatewayOptions, 'schema' | 'logger' | 'introspection' | 'plugins' | 'hardening'>): ApolloServer<GatewayContext> {
   return new ApolloServer<GatewayContext>({
     schema: options.schema,
     introspection: options.introspection,
+    // Batches are checked (MAX_BATCH_OPERATIONS and every limit per operation) before Apollo sees them.
+    allowBatchedHttpRequests: (options.hardening?.limits.maxBatchOperations ?? 1) > 1,
     includeStacktraceInErrorResponses: false,
     logger: options.logger.child({ component: 'apollo' }),
     plugins: [
@@ -82,15 +92,23 @@ function listen(server: Server, host: string, port: number): Promise<AddressInfo
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { logger } = options;
-  const apollo = createApollo(options);
+  const hardeningConfig = options.hardening ?? defaultHardeningConfig();
+  const apollo = createApollo({ ...options, hardening: hardeningConfig });
   await apollo.start();
-  const handler = createHandler({ apollo, runtime: options.runtime, logger, playground: options.playground });
+  // One resilience policy per source for the process: every RequestScope.track call goes through it.
+  const resilience = new SourceResilience(hardeningConfig.resilience, options.runtime.health);
+  attachResilience(options.runtime.health, resilience);
+  // Rate limits key by token hash or address until authentication hands the limiter a principal.
+  const hardening = createHttpHardening({ schema: options.schema, config: hardeningConfig, logger, principalOf: null });
+  const handler = createHandler({ apollo, runtime: options.runtime, logger, playground: options.playground, hardening });
   const server = createServer(handler);
   let address: AddressInfo;
   try {
     address = await listen(server, options.host, options.port);
   } catch (error) {
     await apollo.stop();
+    await hardening.close();
+    resilience.dispose();
     throw error;
   }
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -119,6 +137,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     server.closeAllConnections();
     await closed;
     await apollo.stop();
+    await hardening.close();
+    resilience.dispose();
 
     const failures = await options.runtime.close();
     for (const f of failures) {

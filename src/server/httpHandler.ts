@@ -3,6 +3,11 @@
  * `executeHTTPGraphQLRequest`, serves the playground and its assets, the health endpoints and
  * `/favicon.ico`, sets `x-request-id` on every response, and counts requests in flight so that
  * shutdown can wait for them.
+ *
+ * Before a GraphQL request reaches Apollo (src/server/limits/): load shedding (MAX_IN_FLIGHT), the
+ * per-user rate limit, the body (size, JSON content type, UTF-8, JSON) and every request limit
+ * (batch size, document size and tokens, depth, aliases, directives, fragments, cost). A refusal
+ * is a 4xx/503 with a stable `extensions.code`, logged and counted, and nothing is read.
  */
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -14,15 +19,19 @@ import { ASSET_PREFIX, loadPlaygroundAssets } from './playgroundAssets.js';
 import { renderPlaygroundPage } from './playgroundPage.js';
 import { REQUEST_ID_HEADER, resolveRequestId } from './requestId.js';
 import type { SourceRuntime } from './sourceRuntime.js';
+import { readJsonBody } from './limits/body.js';
+import type { HttpHardening } from './limits/hardening.js';
+import { refusalBody, type Refusal } from './limits/refusal.js';
 
 export const GRAPHQL_PATH = '/graphql';
-const MAX_BODY_BYTES = 1_000_000;
 
 export interface HandlerOptions {
   readonly apollo: ApolloServer<GatewayContext>;
   readonly runtime: SourceRuntime;
   readonly logger: Logger;
   readonly playground: boolean;
+  /** Request limits, rate limit and load shedding (src/server/limits/hardening.ts). */
+  readonly hardening: HttpHardening;
 }
 
 export interface GatewayHandler {
@@ -38,20 +47,8 @@ export interface GatewayHandler {
    */
   startDraining(): void;
   draining(): boolean;
-}
-
-class BodyTooLarge extends Error {}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  /** Request limits, rate limit, load shedding and the refusal counters. */
+  readonly hardening: HttpHardening;
 }
 
 function headerMapOf(req: IncomingMessage): HeaderMap {
@@ -81,7 +78,7 @@ async function writeGraphQLResponse(res: ServerResponse, response: HTTPGraphQLRe
 }
 
 export function createHandler(options: HandlerOptions): GatewayHandler {
-  const { apollo, runtime, logger, playground } = options;
+  const { apollo, runtime, logger, playground, hardening } = options;
   let inFlight = 0;
   let draining = false;
   let idleWaiters: Array<() => void> = [];
@@ -98,31 +95,55 @@ export function createHandler(options: HandlerOptions): GatewayHandler {
     }
   }
 
+  function refuse(req: IncomingMessage, res: ServerResponse, requestId: string, refusal: Refusal): void {
+    const refusedTotal = hardening.counters.count(refusal.code);
+    logger.info(
+      { requestId, status: refusal.status, code: refusal.code, limit: refusal.limit, measured: refusal.measured, refusedTotal, sources: {} },
+      'graphql request refused',
+    );
+    if (refusal.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(refusal.retryAfterSeconds));
+    if (refusal.code === 'BODY_TOO_LARGE') {
+      // The rest of the body is not read: close the connection once the answer is out.
+      res.setHeader('connection', 'close');
+      res.once('finish', () => req.destroy());
+    }
+    sendJson(res, refusal.status, refusalBody(refusal, requestId));
+  }
+
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
+    const shed = hardening.gate.enter();
+    if (shed) return refuse(req, res, requestId, shed);
+    res.once('close', () => hardening.gate.release());
+
+    const over = await hardening.rateLimiter.check(await hardening.identify(req));
+    if (over) {
+      const seconds = Math.max(1, Math.ceil(over.resetMs / 1000));
+      return refuse(req, res, requestId, {
+        code: 'RATE_LIMITED',
+        status: 429,
+        message: `Rate limit of ${over.limit} requests per ${Math.round(hardening.config.overload.rateLimitWindowMs / 1000)} s reached; retry in ${seconds} s.`,
+        limit: over.limit,
+        measured: over.count,
+        retryAfterSeconds: seconds,
+      });
+    }
+
     let body: unknown = undefined;
     if (req.method === 'POST') {
-      let text: string;
+      const read = await readJsonBody(req, hardening.config.limits.maxBodyBytes);
+      if (!read.ok) return refuse(req, res, requestId, read.refusal);
+      body = read.body;
+      const refusal = hardening.guard.checkPayload(body);
+      if (refusal) return refuse(req, res, requestId, refusal);
+    } else if (req.method === 'GET' && url.searchParams.has('query')) {
+      let variables: unknown = null;
       try {
-        text = await readBody(req);
-      } catch (error) {
-        if (error instanceof BodyTooLarge) {
-          sendJson(res, 413, { errors: [{ message: `Request body over ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'BAD_REQUEST', requestId } }] });
-          return;
-        }
-        throw error;
+        variables = JSON.parse(url.searchParams.get('variables') ?? 'null');
+      } catch {
+        variables = null; // Apollo reports unparseable variables
       }
-      const type = req.headers['content-type'] ?? '';
-      if (type.includes('application/json')) {
-        try {
-          body = text === '' ? {} : JSON.parse(text);
-        } catch {
-          sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST', requestId } }] });
-          logger.info({ requestId, status: 400, errorCodes: ['BAD_REQUEST'] }, 'graphql request rejected');
-          return;
-        }
-      } else {
-        body = text;
-      }
+      const refusal = hardening.guard.checkOperation({ query: url.searchParams.get('query'), variables, operationName: url.searchParams.get('operationName') });
+      if (refusal) return refuse(req, res, requestId, refusal);
     }
     let contextBuilt = false;
     const response = await apollo.executeHTTPGraphQLRequest({
@@ -213,5 +234,6 @@ export function createHandler(options: HandlerOptions): GatewayHandler {
     draining = true;
   };
   handler.draining = () => draining;
+  (handler as { hardening: HttpHardening }).hardening = hardening;
   return handler;
 }
