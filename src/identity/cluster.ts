@@ -24,6 +24,12 @@ export interface ClusterEdge {
   readonly human?: boolean;
   /** Probabilistic links are applied after human and identifier links, and only when unambiguous. */
   readonly probabilistic?: boolean;
+  /**
+   * A possible match (between the review and link thresholds) that joins only when it is the one
+   * place a group can go: the group on one side has no other candidate group at all (cluster
+   * evidence, applied last).
+   */
+  readonly possible?: boolean;
 }
 
 export interface ClusterResult {
@@ -31,6 +37,8 @@ export interface ClusterResult {
   readonly clusterOf: readonly number[];
   /** Links refused because they would join conflicting records, with the reason. */
   readonly refused: readonly { readonly edge: ClusterEdge; readonly reason: string }[];
+  /** Possible-match edges that joined two groups because each was the other's only candidate. */
+  readonly promoted: readonly ClusterEdge[];
 }
 
 interface ClusterState {
@@ -41,9 +49,15 @@ interface ClusterState {
 
 const dobCompatible = [dateExactLevel(), dateSwappedLevel(), dateTypoLevel(), dateSameYearLevel()];
 
+/**
+ * Two groups' dates of birth conflict when no date of one is within a typo (or the same year) of any
+ * date of the other. Requiring every pair to agree would split a person whose records carry two
+ * different one-digit slips of the same date (a day typo on one case, a month typo on another).
+ */
 function dobsConflict(a: readonly DateParts[], b: readonly DateParts[]): boolean {
-  for (const x of a) for (const y of b) if (!dobCompatible.some((l) => l.matches(x, y))) return true;
-  return false;
+  if (a.length === 0 || b.length === 0) return false;
+  for (const x of a) for (const y of b) if (dobCompatible.some((l) => l.matches(x, y))) return false;
+  return true;
 }
 
 function idsConflict(a: Map<IdentifierKind, Set<string>>, b: Map<IdentifierKind, Set<string>>): IdentifierKind | null {
@@ -129,7 +143,7 @@ export function clusterRecords(
     for (const d of cs.dobs) if (!rs.dobs.some((x) => x.iso === d.iso)) rs.dobs.push(d);
     state.delete(child);
   };
-  for (const edge of sorted) if (!edge.probabilistic) apply(edge);
+  for (const edge of sorted) if (!edge.probabilistic && !edge.possible) apply(edge);
 
   // Ambiguity: a group whose probabilistic links reach two groups that conflict with each other.
   const probabilistic = sorted.filter((e) => e.probabilistic);
@@ -165,5 +179,34 @@ export function clusterRecords(
     if (ambiguous.has(edge)) refused.push({ edge, reason: 'ambiguous: also matches another person who cannot be the same' });
     else apply(edge);
   }
-  return { clusterOf: records.map((_, i) => find(i)), refused };
+
+  // Possible matches: a group whose every candidate (linked or possible, anywhere) lies in one other
+  // group joins it, when nothing conflicts. Otherwise the pair stays in the review queue.
+  const possible = sorted.filter((e) => e.possible);
+  const candidatesOf = new Map<number, Set<number>>();
+  for (const e of [...probabilistic, ...possible]) {
+    const ra = find(e.left);
+    const rb = find(e.right);
+    if (ra === rb) continue;
+    (candidatesOf.get(ra) ?? candidatesOf.set(ra, new Set()).get(ra)!).add(rb);
+    (candidatesOf.get(rb) ?? candidatesOf.set(rb, new Set()).get(rb)!).add(ra);
+  }
+  const promoted: ClusterEdge[] = [];
+  for (const edge of possible) {
+    const ra = find(edge.left);
+    const rb = find(edge.right);
+    if (ra === rb) continue;
+    const onlyA = candidatesOf.get(ra)?.size === 1;
+    const onlyB = candidatesOf.get(rb)?.size === 1;
+    if (onlyA && onlyB) promoted.push(edge);
+  }
+  const joined: ClusterEdge[] = [];
+  for (const edge of promoted) {
+    if (find(edge.left) === find(edge.right)) continue;
+    const before = refused.length;
+    apply(edge);
+    if (refused.length === before) joined.push(edge);
+    else refused.pop(); // a refused possible match is already in the review queue as a possible match
+  }
+  return { clusterOf: records.map((_, i) => find(i)), refused, promoted: joined };
 }

@@ -98,7 +98,7 @@ export function evaluateLinks(input: EvaluationInput): EvaluationReport {
     if (tl === undefined || trr === undefined) continue;
     const sameGateway = input.assigned.get(p.leftRef) === input.assigned.get(p.rightRef);
     const ex = { leftRef: p.leftRef, rightRef: p.rightRef, rule: p.rule, outcome: p.outcome, matchWeight: p.matchWeight, evidence: p.evidence };
-    if (tl !== trr && sameGateway && p.outcome === 'LINKED') falseLinks.push(ex);
+    if (tl !== trr && sameGateway && p.outcome !== 'NOT_LINKED') falseLinks.push(ex);
     if (tl === trr && !sameGateway) {
       misses.push(ex);
       splitScored.add(tl);

@@ -67,19 +67,23 @@ export function clusterPairs(
   records: readonly PreparedRecord[],
   pairs: readonly ScoredPair[],
   constraints: readonly HumanConstraint[] = [],
-): { clusterOf: readonly number[]; refused: LinkResult['refused'] } {
+): { clusterOf: readonly number[]; refused: LinkResult['refused']; promoted: ReadonlySet<ScoredPair> } {
   const rejected = new Set(constraints.filter((c) => !c.link).map((c) => pairKey(c.left, c.right)));
   const edges: (ClusterEdge & { pair: ScoredPair | null })[] = [];
   for (const c of constraints) if (c.link) edges.push({ left: c.left, right: c.right, strength: Number.POSITIVE_INFINITY, human: true, pair: null });
   for (const p of pairs) {
-    if (p.outcome !== 'LINKED' || rejected.has(pairKey(p.left, p.right))) continue;
-    edges.push({ left: p.left, right: p.right, strength: strengthOf(p), probabilistic: p.rule === 'PROBABILISTIC', pair: p });
+    if (rejected.has(pairKey(p.left, p.right))) continue;
+    if (p.outcome === 'LINKED') edges.push({ left: p.left, right: p.right, strength: strengthOf(p), probabilistic: p.rule === 'PROBABILISTIC', pair: p });
+    else if (p.outcome === 'POSSIBLE_MATCH' && p.rule === 'PROBABILISTIC' && p.guard === null) {
+      edges.push({ left: p.left, right: p.right, strength: p.evidence.matchWeight, possible: true, pair: p });
+    }
   }
   const cannot = constraints.filter((c) => !c.link).map((c) => [c.left, c.right] as const);
   const result = clusterRecords(records, edges, cannot);
   return {
     clusterOf: result.clusterOf,
     refused: result.refused.map((r) => ({ pair: (r.edge as (typeof edges)[number]).pair, left: r.edge.left, right: r.edge.right, reason: r.reason })),
+    promoted: new Set(result.promoted.map((e) => (e as (typeof edges)[number]).pair!)),
   };
 }
 

@@ -155,7 +155,7 @@ function computeSnapshot(
 ): Snapshot {
   const indexOf = new Map(records.map((r) => [r.refKey, r.index]));
   const constraints = constraintsFor(decisions, indexOf);
-  const { clusterOf, refused } = clusterPairs(records, pairs, constraints);
+  const { clusterOf, refused, promoted } = clusterPairs(records, pairs, constraints);
   const members = new Map<number, string[]>();
   clusterOf.forEach((c, i) => {
     const list = members.get(c);
@@ -180,11 +180,14 @@ function computeSnapshot(
     }
   }
   for (const p of pairs) {
-    if (p.outcome !== 'LINKED' || clusterOf[p.left] !== clusterOf[p.right]) continue;
-    const rank = (p.rule === 'PROBABILISTIC' ? 0 : 1e6) + p.evidence.matchWeight;
+    const only = promoted.has(p);
+    if ((p.outcome !== 'LINKED' && !only) || clusterOf[p.left] !== clusterOf[p.right]) continue;
+    // ONLY_CANDIDATE: a possible match joined because each side had no other candidate (cluster evidence).
+    const rule = only ? 'ONLY_CANDIDATE' : p.rule;
+    const rank = (p.rule === 'PROBABILISTIC' ? 0 : 1e6) - (only ? 1e3 : 0) + p.evidence.matchWeight;
     const ev = JSON.stringify(p.evidence); // full waterfall: the person view reads it as PairEvidence
-    consider(p.left, p.rule, p.evidence.matchWeight, ev, rank);
-    consider(p.right, p.rule, p.evidence.matchWeight, ev, rank);
+    consider(p.left, rule, p.evidence.matchWeight, ev, rank);
+    consider(p.right, rule, p.evidence.matchWeight, ev, rank);
   }
   const recordRows: RecordRow[] = records.map((r, i) => {
     const h = how[i];

@@ -77,4 +77,28 @@ describe('clusterRecords', () => {
     expect(same(clusterOf, 1, 2)).toBe(true);
     expect(same(clusterOf, 0, 1)).toBe(false);
   });
+
+  it('keeps one person whose records carry two different one-digit slips of the same date', () => {
+    const r = recs([{ dob: '1985-03-14' }, { dob: '1985-08-14' }, { dob: '1985-03-15' }]);
+    const { clusterOf } = clusterRecords(r, [{ left: 0, right: 1, strength: 1e6 }, { left: 0, right: 2, strength: 1e6 }]);
+    expect(same(clusterOf, 1, 2)).toBe(true);
+  });
+
+  it('joins a possible match only when each side has no other candidate', () => {
+    const r = recs([{}, {}, {}, {}, {}]);
+    const lone = clusterRecords(r, [{ left: 0, right: 1, strength: 7, possible: true }]);
+    expect(same(lone.clusterOf, 0, 1)).toBe(true);
+    expect(lone.promoted).toHaveLength(1);
+    // Record 2 is a candidate for both 3 and 4: none of those possible matches joins.
+    const shared = clusterRecords(r, [{ left: 2, right: 3, strength: 7, possible: true }, { left: 2, right: 4, strength: 8, possible: true }]);
+    expect(same(shared.clusterOf, 2, 3) || same(shared.clusterOf, 2, 4)).toBe(false);
+    expect(shared.promoted).toEqual([]);
+  });
+
+  it('does not join a possible match that conflicts, and does not report it as refused', () => {
+    const r = recs([{ ids: { FINGERPRINT: 'IA000000001' } }, { ids: { FINGERPRINT: 'IA555555555' } }]);
+    const res = clusterRecords(r, [{ left: 0, right: 1, strength: 7, possible: true }]);
+    expect(same(res.clusterOf, 0, 1)).toBe(false);
+    expect(res.refused).toEqual([]);
+  });
 });

@@ -1,0 +1,184 @@
+/**
+ * Where identity resolution loses pairs on an estate with ground truth (a developer's tool, not
+ * part of the build): runs the linking pipeline in memory and breaks the true pairs that did not
+ * end up on one person, and the false links, down by cause and by source pair.
+ *
+ *   npx tsx scripts/identity-diagnose.ts --estate DIR [--cache FILE]
+ *
+ * --cache keeps the fragments read from the sources in a JSON file so repeated runs skip the read.
+ * Prints counts only (no personal data) unless --examples N is given.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { IdentityFragment } from '../src/domain/common.js';
+import { candidatePairs, DEFAULT_BLOCKING } from '../src/identity/blocking.js';
+import { classifyPair } from '../src/identity/classify.js';
+import { trainModel } from '../src/identity/em.js';
+import { parseHardNegatives, parseTruthTsv } from '../src/identity/evaluate.js';
+import { termFrequencies } from '../src/identity/frequencies.js';
+import { clusterPairs, type ScoredPair } from '../src/identity/link.js';
+import { collectFragments } from '../src/identity/personIndex.js';
+import { prepareRecord } from '../src/identity/prepare.js';
+import { comparePair, scoreCompared } from '../src/identity/score.js';
+import { openEstateSources } from './identity-sources.js';
+
+const { values } = parseArgs({
+  options: { estate: { type: 'string' }, cache: { type: 'string' }, examples: { type: 'string', default: '0' }, link: { type: 'string' }, review: { type: 'string' } },
+});
+if (!values.estate) {
+  console.error('usage: identity-diagnose --estate DIR [--cache FILE] [--examples N]');
+  process.exit(2);
+}
+const estate = values.estate;
+let fragments: IdentityFragment[];
+if (values.cache && existsSync(values.cache)) fragments = JSON.parse(readFileSync(values.cache, 'utf8')) as IdentityFragment[];
+else {
+  const opened = await openEstateSources(estate);
+  try {
+    fragments = await collectFragments(opened.sources);
+  } finally {
+    await opened.close();
+  }
+  if (values.cache) writeFileSync(values.cache, JSON.stringify(fragments));
+}
+const t0 = performance.now();
+const records = fragments.map((f, i) => prepareRecord(f, i));
+const trained = trainModel(records);
+const model = values.link || values.review
+  ? { ...trained, thresholds: { link: Number(values.link ?? trained.thresholds.link), review: Number(values.review ?? trained.thresholds.review) } }
+  : trained;
+console.log(`model prior ${model.prior} (log2 odds ${Math.log2(model.prior / (1 - model.prior)).toFixed(2)}), training ${JSON.stringify(model.training)}`);
+const truth = parseTruthTsv(readFileSync(join(estate, 'truth', 'records.tsv'), 'utf8'));
+const truthOf = records.map((r) => truth.get(r.refKey) ?? '?');
+const hard = parseHardNegatives(readFileSync(join(estate, 'truth', 'persons.ndjson'), 'utf8'));
+const hardKind = new Map<string, string>();
+for (const [a, b, k] of hard) {
+  hardKind.set(`${a}|${b}`, k);
+  hardKind.set(`${b}|${a}`, k);
+}
+const tf = termFrequencies(records);
+const { pairs: candidates } = candidatePairs(records, DEFAULT_BLOCKING);
+const kept: ScoredPair[] = [];
+const outcomeOf = new Map<string, { outcome: string; weight: number; guard: string | null; rule: string }>();
+const hist = new Map<string, number>();
+for (const [l, r] of candidates) {
+  const a = records[l]!;
+  const b = records[r]!;
+  const c = comparePair(a, b);
+  const e = scoreCompared(model, c, tf);
+  const d = classifyPair(model, a, b, c, e);
+  const same = truthOf[l] === truthOf[r];
+  const bin = `${same ? 'M' : 'U'}|${Math.max(-10, Math.min(40, Math.floor(e.matchWeight / 2) * 2))}`;
+  hist.set(bin, (hist.get(bin) ?? 0) + 1);
+  outcomeOf.set(`${l}:${r}`, { outcome: d.outcome, weight: e.matchWeight, guard: d.guard, rule: d.rule });
+  if (d.outcome !== 'NOT_LINKED') kept.push({ left: l, right: r, ...d, evidence: e });
+}
+const { clusterOf, refused } = clusterPairs(records, kept, []);
+console.log(`pipeline ${((performance.now() - t0) / 1000).toFixed(1)} s; candidates ${candidates.length}; kept ${kept.length}; refused ${refused.length}`);
+
+const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
+const print = (title: string, m: Map<string, number>) => {
+  console.log(title);
+  for (const [k, v] of [...m.entries()].sort((x, y) => y[1] - x[1]).slice(0, 25)) console.log(`  ${String(v).padStart(7)}  ${k}`);
+};
+console.log("weight histogram (bin: same | different)");
+for (let b = -10; b <= 40; b += 2) console.log(`  ${String(b).padStart(4)} ${String(hist.get(`M|${b}`) ?? 0).padStart(7)} ${String(hist.get(`U|${b}`) ?? 0).padStart(7)}`);
+
+// Missed true pairs: for every true person split over several gateway clusters, each pair of records
+// in different clusters, classified by what happened to that pair.
+const recordsOfTruth = new Map<string, number[]>();
+truthOf.forEach((t, i) => recordsOfTruth.set(t, [...(recordsOfTruth.get(t) ?? []), i]));
+const refusedWhy = new Map<string, string>();
+for (const r of refused) refusedWhy.set(`${Math.min(r.left, r.right)}:${Math.max(r.left, r.right)}`, r.reason);
+const missCause = new Map<string, number>();
+const missBySources = new Map<string, number>();
+let missed = 0;
+const src = (i: number) => records[i]!.fragment.ref.source;
+for (const members of recordsOfTruth.values()) {
+  for (let x = 0; x < members.length; x++) {
+    for (let y = x + 1; y < members.length; y++) {
+      const l = members[x]!;
+      const r = members[y]!;
+      if (clusterOf[l] === clusterOf[r]) continue;
+      missed++;
+      const o = outcomeOf.get(`${l}:${r}`);
+      const why = refusedWhy.get(`${l}:${r}`);
+      const cause = !o ? 'not blocked' : why ? `refused: ${why}` : o.outcome === 'LINKED' ? 'linked pair, clusters apart' : o.outcome === 'POSSIBLE_MATCH' ? `review: ${o.guard ?? 'between thresholds'}` : `not linked (w ${Math.floor(o.weight / 4) * 4})`;
+      bump(missCause, cause);
+      bump(missBySources, [src(l), src(r)].sort().join('-'));
+    }
+  }
+}
+const queue = new Set<string>();
+for (const p of kept) if (p.outcome === 'POSSIBLE_MATCH' && clusterOf[p.left] !== clusterOf[p.right]) queue.add([clusterOf[p.left], clusterOf[p.right]].sort().join('|'));
+for (const r of refused) if (clusterOf[r.left] !== clusterOf[r.right]) queue.add([clusterOf[r.left], clusterOf[r.right]].sort().join('|'));
+let truePairs = 0;
+for (const ms of recordsOfTruth.values()) truePairs += (ms.length * (ms.length - 1)) / 2;
+let predicted = 0;
+const sizes = new Map<number, number>();
+for (const c of clusterOf) sizes.set(c, (sizes.get(c) ?? 0) + 1);
+for (const n of sizes.values()) predicted += (n * (n - 1)) / 2;
+const correct = truePairs - missed;
+console.log(`thresholds ${JSON.stringify(model.thresholds)}: precision ${(correct / predicted).toFixed(5)} recall ${(correct / truePairs).toFixed(5)} queue ${queue.size} (${((100 * queue.size) / recordsOfTruth.size).toFixed(2)}% of persons)`);
+console.log(`missed true pairs: ${missed}`);
+print('by cause:', missCause);
+print('by sources:', missBySources);
+
+// False links: pairs of records of different true persons in one cluster.
+const members = new Map<number, number[]>();
+clusterOf.forEach((c, i) => members.set(c, [...(members.get(c) ?? []), i]));
+const falseBySources = new Map<string, number>();
+const falseByKind = new Map<string, number>();
+let falsePairs = 0;
+for (const ms of members.values()) {
+  for (let x = 0; x < ms.length; x++) {
+    for (let y = x + 1; y < ms.length; y++) {
+      const l = ms[x]!;
+      const r = ms[y]!;
+      if (truthOf[l] === truthOf[r]) continue;
+      falsePairs++;
+      bump(falseBySources, [src(l), src(r)].sort().join('-'));
+      bump(falseByKind, hardKind.get(`${truthOf[l]}|${truthOf[r]}`) ?? 'unrelated');
+    }
+  }
+}
+console.log(`false record pairs: ${falsePairs}`);
+print('by sources:', falseBySources);
+print('by resemblance:', falseByKind);
+// Direct false LINKED edges (not via transitivity).
+const edgeCause = new Map<string, number>();
+for (const p of kept) {
+  if (p.outcome !== 'LINKED' || truthOf[p.left] === truthOf[p.right] || clusterOf[p.left] !== clusterOf[p.right]) continue;
+  const dob = p.evidence.rows[2]!.label;
+  bump(edgeCause, `${p.rule} | ${hardKind.get(`${truthOf[p.left]}|${truthOf[p.right]}`) ?? 'unrelated'} | dob ${dob} | ${[src(p.left), src(p.right)].sort().join('-')}`);
+}
+print('false LINKED edges applied:', edgeCause);
+const review = new Map<string, number>();
+for (const p of kept) {
+  if (p.outcome !== 'POSSIBLE_MATCH' || clusterOf[p.left] === clusterOf[p.right]) continue;
+  bump(review, `${truthOf[p.left] === truthOf[p.right] ? 'same' : 'diff'} | ${p.guard ?? 'between'}`);
+}
+print('review pairs (between clusters):', review);
+
+// Examples of missed custody pairs (field levels only: labels, no personal data).
+const nExamples = Number(values.examples);
+if (nExamples > 0) {
+  const seen = new Map<string, number>();
+  for (const members of recordsOfTruth.values()) {
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const l = members[x]!;
+        const r = members[y]!;
+        if (clusterOf[l] === clusterOf[r]) continue;
+        const o = outcomeOf.get(`${l}:${r}`);
+        if (!o) continue;
+        const cause = refusedWhy.get(`${l}:${r}`) ?? o.guard ?? o.outcome;
+        const pat = scoreCompared(model, comparePair(records[l]!, records[r]!), tf).rows.map((row) => `${row.comparison}=${row.label.slice(0, 18)}(${row.partialWeight.toFixed(1)})`).join(' ');
+        const k = `${[src(l), src(r)].sort().join('-')} ${cause} w${o.weight.toFixed(0)} :: ${pat}`;
+        seen.set(k, (seen.get(k) ?? 0) + 1);
+      }
+    }
+  }
+  print('missed-pair patterns:', new Map([...seen.entries()].sort((a, b) => b[1] - a[1]).slice(0, nExamples)));
+}
