@@ -18,9 +18,10 @@ export interface ContextInput {
   /** The authenticated requester and purpose, once authentication is wired in. */
   readonly policy?: PolicyContext | null;
   readonly audit?: AuditCollector | null;
+  readonly auditReader?: GatewayContext['auditReader'];
 }
 
-export function createContext({ runtime, requestId, logger, policy = null, audit = null }: ContextInput): GatewayContext {
+export function createContext({ runtime, requestId, logger, policy = null, audit = null, auditReader = null }: ContextInput): GatewayContext {
   const sourceCalls = new SourceCallLog(runtime.health);
   const entries = runtime.sources.map(({ definition, adapter }) => [
     definition.name,
@@ -37,5 +38,6 @@ export function createContext({ runtime, requestId, logger, policy = null, audit
     identity: identityLoadersFor(runtime),
     policy,
     audit,
+    auditReader,
   };
 }

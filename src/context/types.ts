@@ -6,6 +6,7 @@
  */
 import type { Logger } from 'pino';
 import type { AuditCollector } from '../audit/collector.js';
+import type { AuditStore } from '../audit/store.js';
 import type { IdentityLoaders } from '../identity/loaders.js';
 import type { PolicyContext } from '../policy/context.js';
 import type { RegisteredSource } from '../sources/registry.js';
@@ -34,4 +35,6 @@ export interface GatewayContext {
   readonly policy: PolicyContext | null;
   /** Records what the response disclosed, denied and withheld (src/audit/collector.ts); null as `policy`. */
   readonly audit: AuditCollector | null;
+  /** Reads the audit trail (the `auditTrail` and `accessesBy` queries); null without access control. */
+  readonly auditReader: Pick<AuditStore, 'auditTrail' | 'accessesBy'> | null;
 }

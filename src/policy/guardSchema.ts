@@ -111,7 +111,11 @@ function wrapValueGuard(guard: ValueGuard, type: GraphQLOutputType, resolve: Gra
   };
 }
 
+/** Fields that describe the policy's own decision: always answerable on an allowed value. */
+const POLICY_FIELDS: ReadonlySet<string> = new Set(['policyMarks', 'visibleFields', '__typename']);
+
 function wrapFieldLimit(resolve: GraphQLFieldResolver<unknown, GuardContext>, fieldName: string, coordinate: string): GraphQLFieldResolver<unknown, GuardContext> {
+  if (POLICY_FIELDS.has(fieldName)) return resolve;
   return (source, args, ctx, info) => {
     const decision = decisionOf(source);
     if (decision && !fieldAllowed(decision, fieldName)) {

@@ -8,7 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Resolvers } from '../generated/graphql.js';
+import { policyResolvers } from '../policy/markResolvers.js';
+import { auditResolvers } from '../resolvers/audit.js';
 import { personResolvers } from '../resolvers/person/resolvers.js';
+import { workflowResolvers } from '../resolvers/workflow/resolvers.js';
 import { SOURCES } from '../sources/registry.js';
 import { baseResolvers } from './baseResolvers.js';
 
@@ -34,7 +37,7 @@ export interface BuildSchemaOptions {
 }
 
 export function registeredResolvers(): Resolvers[] {
-  return [baseResolvers, ...SOURCES.map((s: { readonly resolvers: Resolvers }) => s.resolvers), personResolvers];
+  return [baseResolvers, ...SOURCES.map((s: { readonly resolvers: Resolvers }) => s.resolvers), personResolvers, policyResolvers, auditResolvers, workflowResolvers];
 }
 
 export function buildGatewaySchema(options: BuildSchemaOptions = {}): GraphQLSchema {

@@ -8,7 +8,13 @@ import type { Logger } from 'pino';
 import { checkStartup } from '../config/check.js';
 import type { ConfigProblem } from '../config/load.js';
 import type { GatewayConfig, SourcesConfig } from '../config/types.js';
+import { attachIdentity, openIdentity } from '../context/identity.js';
+import { applyValueGuards } from '../policy/guardSchema.js';
 import { buildGatewaySchema } from '../schema/build.js';
+import { openAccessControl } from './access.js';
+import type { CustodyAdapter } from '../../adapters/custody/adapter.js';
+import { attachWorkflow } from '../workflow/runtime.js';
+import { openWorkflowService } from '../workflow/service.js';
 import { ensureEstate, startEmbeddedServices, type EmbeddedServices } from './embedded.js';
 import { startGateway, type RunningGateway } from './gateway.js';
 import { openSources } from './sourceRuntime.js';
@@ -48,7 +54,23 @@ export async function bootGateway(config: GatewayConfig, logger: Logger): Promis
     embedded = await startEmbeddedServices(config, logger);
     const sources = toSourcesConfig(config, embedded.urls);
     const runtime = openSources(sources);
-    const schema = buildGatewaySchema();
+    // The person index (identity resolution), built from the sources on the first start (person view, issue 5).
+    const identity = await openIdentity({ storeUrl: config.gatewayDatabaseUrl, runtime, logger }).catch((error: unknown) => {
+      logger.error({ errorClass: error instanceof Error ? error.constructor.name : typeof error }, 'person index unavailable: person queries will fail');
+      return null;
+    });
+    if (identity) attachIdentity(runtime, identity);
+    // The write paths (issue 7): the outbox completes any write accepted before a restart first.
+    const custody = (runtime.sources.find((s) => s.definition.name === 'custody')?.adapter ?? null) as CustodyAdapter | null;
+    const workflow = await openWorkflowService({ storeUrl: config.gatewayDatabaseUrl, cidUrl: config.databases.cid, custody });
+    if (workflow.recovered.applied + workflow.recovered.rejected + workflow.recovered.pending > 0) {
+      logger.info({ recovered: workflow.recovered }, 'completed writes accepted before the last stop');
+    }
+    attachWorkflow(runtime, workflow.service);
+    // Who may see what: tokens, purposes, field policy before execution, value guards during it,
+    // and the audit trail written before each response leaves (issue 6).
+    const access = await openAccessControl({ storeUrl: config.gatewayDatabaseUrl, logger });
+    const schema = applyValueGuards(buildGatewaySchema());
     const closeMocks = embedded.close;
     const gateway = await startGateway({
       schema,
@@ -60,7 +82,13 @@ export async function bootGateway(config: GatewayConfig, logger: Logger): Promis
       introspection: config.introspection,
       shutdownGraceMs: config.shutdownGraceMs,
       hardening: config.hardening,
-      alsoClose: closeMocks ? [{ name: 'mock services', close: closeMocks }] : [],
+      access,
+      alsoClose: [
+        { name: 'audit store', close: () => access.close() },
+        { name: 'workflow store', close: () => workflow.service.close() },
+        ...(identity ? [{ name: 'person index', close: () => identity.store.close() }] : []),
+        ...(closeMocks ? [{ name: 'mock services', close: closeMocks }] : []),
+      ],
     });
     return { ...gateway, sources, mocks: embedded.mocks };
   } catch (error) {

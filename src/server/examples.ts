@@ -1,7 +1,8 @@
 /**
  * Example operations for the playground: every `examples/*.graphql` file becomes a GraphiQL tab.
- * A file may start with comment lines `# variables: {...}` (JSON) giving the tab's variables;
- * the rest of its leading comments stay in the query as its explanation.
+ * A file may start with comment lines `# variables: {...}` (JSON) giving the tab's variables and
+ * `# as: <demo identity> <PURPOSE>` naming who may run it (src/auth/demoIdentities.ts); the rest of
+ * its leading comments stay in the query as its explanation.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -15,24 +16,32 @@ export interface ExampleOperation {
   readonly query: string;
   /** JSON text of the variables, or undefined. */
   readonly variables?: string;
+  /** Demo identity and purpose that may run it, from `# as:`. */
+  readonly actAs?: { readonly identity: string; readonly purpose: string | null };
 }
 
 const VARIABLES_LINE = /^#\s*variables:\s*(\{.*\})\s*$/;
+const AS_LINE = /^#\s*as:\s*([a-z0-9-]+)(?:\s+([A-Z_]+))?\s*$/;
 
 export function parseExample(name: string, text: string): ExampleOperation {
   const lines = text.split('\n');
   let variables: string | undefined;
+  let actAs: ExampleOperation['actAs'];
   const kept: string[] = [];
   for (const line of lines) {
     const m = VARIABLES_LINE.exec(line);
-    if (m && m[1]) {
+    const as = AS_LINE.exec(line);
+    if (as && as[1]) {
+      actAs = { identity: as[1], purpose: as[2] ?? null };
+      kept.push(`# Run as the demo identity "${as[1]}"${as[2] ? ` for the purpose ${as[2]}` : ''} (identity switcher above).`);
+    } else if (m && m[1]) {
       const parsed: unknown = JSON.parse(m[1]);
       variables = JSON.stringify(parsed, null, 2);
     } else {
       kept.push(line);
     }
   }
-  return { name, query: kept.join('\n').trim() + '\n', ...(variables ? { variables } : {}) };
+  return { name, query: kept.join('\n').trim() + '\n', ...(variables ? { variables } : {}), ...(actAs ? { actAs } : {}) };
 }
 
 export function loadExamples(dir: string = EXAMPLES_DIR): ExampleOperation[] {

@@ -18,6 +18,7 @@ import type { Logger } from 'pino';
 import type { HardeningConfig } from '../config/types.js';
 import type { GatewayContext } from '../context/types.js';
 import { attachResilience, SourceResilience } from '../resilience/registry.js';
+import type { AccessControl } from './access.js';
 import { createHandler, GRAPHQL_PATH, type GatewayHandler } from './httpHandler.js';
 import { createHttpHardening, defaultHardeningConfig } from './limits/hardening.js';
 import { createErrorMaskingPlugin } from './plugins/errorMaskingPlugin.js';
@@ -34,7 +35,12 @@ export interface GatewayOptions {
   readonly playground: boolean;
   readonly introspection: boolean;
   readonly shutdownGraceMs: number;
-  /** Further Apollo plugins (e.g. authorisation, audit), run after the gateway's own. */
+  /**
+   * Authentication, field policy and audit (src/server/access.ts). Without it no request carries a
+   * policy context, so every guarded value is refused (fail closed).
+   */
+  readonly access?: AccessControl;
+  /** Further Apollo plugins, run after the gateway's own. */
   readonly plugins?: ReadonlyArray<ApolloServerPlugin<GatewayContext>>;
   /**
    * Request limits, source resilience and overload protection (README "Limits and resilience");
@@ -56,7 +62,7 @@ export interface RunningGateway {
   shutdown(reason: string): Promise<void>;
 }
 
-export function createApollo(options: Pick<GatewayOptions, 'schema' | 'logger' | 'introspection' | 'plugins' | 'hardening'>): ApolloServer<GatewayContext> {
+export function createApollo(options: Pick<GatewayOptions, 'schema' | 'logger' | 'introspection' | 'plugins' | 'access' | 'hardening'>): ApolloServer<GatewayContext> {
   return new ApolloServer<GatewayContext>({
     schema: options.schema,
     introspection: options.introspection,
@@ -74,7 +80,10 @@ export function createApollo(options: Pick<GatewayOptions, 'schema' | 'logger' |
       createErrorMaskingPlugin(),
       createRequestIdPlugin(),
       createRequestLoggingPlugin({ logger: options.logger }),
+      ...(options.access?.firstPlugins ?? []),
       ...(options.plugins ?? []),
+      // Last, so the audit event is written after every other plugin shaped the response.
+      ...(options.access?.lastPlugins ?? []),
     ],
   });
 }
@@ -98,9 +107,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // One resilience policy per source for the process: every RequestScope.track call goes through it.
   const resilience = new SourceResilience(hardeningConfig.resilience, options.runtime.health);
   attachResilience(options.runtime.health, resilience);
-  // Rate limits key by token hash or address until authentication hands the limiter a principal.
-  const hardening = createHttpHardening({ schema: options.schema, config: hardeningConfig, logger, principalOf: null });
-  const handler = createHandler({ apollo, runtime: options.runtime, logger, playground: options.playground, hardening });
+  const access = options.access ?? null;
+  const hardening = createHttpHardening({
+    schema: options.schema,
+    config: hardeningConfig,
+    logger,
+    // Rate limits per verified user (and role) when authentication is wired in.
+    principalOf: access
+      ? async (req) => {
+          const policy = await access.authenticate({ get: (name) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : null) });
+          return { userId: policy.principal.userId, role: policy.principal.role };
+        }
+      : null,
+  });
+  const handler = createHandler({ apollo, runtime: options.runtime, logger, playground: options.playground, access: options.access ?? null, hardening });
   const server = createServer(handler);
   let address: AddressInfo;
   try {

@@ -19,17 +19,22 @@ import { ASSET_PREFIX, loadPlaygroundAssets } from './playgroundAssets.js';
 import { renderPlaygroundPage } from './playgroundPage.js';
 import { REQUEST_ID_HEADER, resolveRequestId } from './requestId.js';
 import type { SourceRuntime } from './sourceRuntime.js';
+import type { AccessControl } from './access.js';
 import { readJsonBody } from './limits/body.js';
 import type { HttpHardening } from './limits/hardening.js';
 import { refusalBody, type Refusal } from './limits/refusal.js';
 
 export const GRAPHQL_PATH = '/graphql';
+/** Demo identities with tokens for the playground's switcher (embedded development key only). */
+export const IDENTITIES_PATH = '/playground/identities';
 
 export interface HandlerOptions {
   readonly apollo: ApolloServer<GatewayContext>;
   readonly runtime: SourceRuntime;
   readonly logger: Logger;
   readonly playground: boolean;
+  /** Authentication and audit; null leaves requests without a policy context (guarded data refused). */
+  readonly access?: AccessControl | null;
   /** Request limits, rate limit and load shedding (src/server/limits/hardening.ts). */
   readonly hardening: HttpHardening;
 }
@@ -79,12 +84,14 @@ async function writeGraphQLResponse(res: ServerResponse, response: HTTPGraphQLRe
 
 export function createHandler(options: HandlerOptions): GatewayHandler {
   const { apollo, runtime, logger, playground, hardening } = options;
+  const access = options.access ?? null;
   let inFlight = 0;
   let draining = false;
   let idleWaiters: Array<() => void> = [];
   const examples = playground ? loadExamples() : [];
   const assets = playground ? loadPlaygroundAssets() : new Map();
-  const page = playground ? renderPlaygroundPage({ endpoint: GRAPHQL_PATH, examples }) : '';
+  const demo = playground && access ? access.demoTokens() !== null : false;
+  const page = playground ? renderPlaygroundPage({ endpoint: GRAPHQL_PATH, examples, identitiesUrl: demo ? IDENTITIES_PATH : null }) : '';
 
   function finished(): void {
     inFlight -= 1;
@@ -146,11 +153,15 @@ export function createHandler(options: HandlerOptions): GatewayHandler {
       if (refusal) return refuse(req, res, requestId, refusal);
     }
     let contextBuilt = false;
+    const headers = headerMapOf(req);
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMapOf(req), search: url.search, body },
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
         contextBuilt = true;
-        return createContext({ runtime, requestId, logger });
+        if (!access) return createContext({ runtime, requestId, logger });
+        // Throws UNAUTHENTICATED (401) or FORBIDDEN (403) before any resolver runs: nothing is read.
+        const policy = await access.authenticate(headers);
+        return createContext({ runtime, requestId, logger, policy, audit: access.collector(requestId, policy), auditReader: access.auditStore });
       },
     });
     if (!contextBuilt) {
@@ -195,6 +206,12 @@ export function createHandler(options: HandlerOptions): GatewayHandler {
     if (playground && (path === '/' || path === '/playground')) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(page);
+      return;
+    }
+    if (demo && path === IDENTITIES_PATH) {
+      const identities = await access!.demoTokens();
+      res.setHeader('cache-control', 'no-store');
+      sendJson(res, 200, { identities });
       return;
     }
     if (playground && path.startsWith(ASSET_PREFIX)) {

@@ -10,9 +10,14 @@ export interface PlaygroundPageOptions {
   /** Where GraphiQL posts operations, e.g. `/graphql`. */
   readonly endpoint: string;
   readonly examples: readonly ExampleOperation[];
+  /** Where the demo identities (with tokens) are listed, or null when real keys are configured. */
+  readonly identitiesUrl: string | null;
 }
 
-/** The headers pre-filled in the header editor (placeholders, shown as such). */
+/**
+ * The headers pre-filled in the header editor (placeholders, shown as such). While they are left as
+ * placeholders, the identity chosen in the switcher above the editor fills them in.
+ */
 export const PLAYGROUND_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   Authorization: 'Bearer <token>',
   'x-purpose': '<purpose>',
@@ -30,7 +35,7 @@ export function renderPlaygroundPage(options: PlaygroundPageOptions): string {
   const tabs = options.examples.length
     ? options.examples.map((e) => ({ query: e.query, variables: e.variables, headers }))
     : [{ query: FALLBACK_QUERY, headers }];
-  const config = { endpoint: options.endpoint, tabs, headers };
+  const config = { endpoint: options.endpoint, tabs, headers, identitiesUrl: options.identitiesUrl };
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -44,15 +49,21 @@ export function renderPlaygroundPage(options: PlaygroundPageOptions): string {
   body { display: flex; flex-direction: column; font-family: system-ui, sans-serif; }
   #pcv-note { padding: 6px 12px; font-size: 13px; background: #fff8e1; border-bottom: 1px solid #e0c97f; }
   #pcv-note code { background: #f3ead0; padding: 0 3px; }
+  #pcv-note select { margin: 0 6px; }
   #graphiql { flex: 1; min-height: 0; }
 </style>
 </head>
 <body>
 <div id="pcv-note" role="note">
   <strong>pcv-gateway playground.</strong>
-  Example operations are open as tabs. Set who you are and why in the <em>Headers</em> editor below:
-  <code>Authorization: Bearer &lt;token&gt;</code> and <code>x-purpose</code>. Replace the placeholders
-  before sending; the gateway's identity and purpose checks come with later features.
+  Example operations are open as tabs. Every request says who you are and why:
+  <code>Authorization: Bearer &lt;token&gt;</code> and <code>x-purpose</code>.
+  <span id="pcv-switcher" hidden>
+    Act as <select id="pcv-identity" aria-label="Demo identity"></select>
+    for <select id="pcv-purpose" aria-label="Purpose"></select>
+    <span id="pcv-identity-note"></span>
+  </span>
+  <span id="pcv-no-demo" hidden>Paste a token and a purpose into the <em>Headers</em> editor below.</span>
 </div>
 <div id="graphiql">Loading the playground…</div>
 <script src="${ASSET_PREFIX}react.js"></script>
@@ -62,7 +73,50 @@ export function renderPlaygroundPage(options: PlaygroundPageOptions): string {
 <script>
   (function () {
     var config = JSON.parse(document.getElementById('pcv-config').textContent);
-    var fetcher = GraphiQL.createFetcher({ url: config.endpoint, enableIncrementalDelivery: false });
+    var base = GraphiQL.createFetcher({ url: config.endpoint, enableIncrementalDelivery: false });
+    var identities = [];
+    var idSelect = document.getElementById('pcv-identity');
+    var purposeSelect = document.getElementById('pcv-purpose');
+    function current() {
+      for (var i = 0; i < identities.length; i++) if (identities[i].id === idSelect.value) return identities[i];
+      return null;
+    }
+    function fillPurposes() {
+      var who = current();
+      purposeSelect.innerHTML = '';
+      (who ? who.purposes : []).forEach(function (p) {
+        var o = document.createElement('option'); o.value = p; o.textContent = p; purposeSelect.appendChild(o);
+      });
+      document.getElementById('pcv-identity-note').textContent = who ? who.description : '';
+    }
+    function placeholder(v) { return v === undefined || v === null || v === '' || /<[a-z]+>/.test(v); }
+    // The switcher's identity fills the headers the editor leaves as placeholders; a token typed
+    // into the editor wins.
+    var fetcher = function (params, opts) {
+      var headers = Object.assign({}, (opts && opts.headers) || {});
+      var who = current();
+      if (who) {
+        if (placeholder(headers.Authorization) && placeholder(headers.authorization)) { delete headers.authorization; headers.Authorization = 'Bearer ' + who.token; }
+        if (placeholder(headers['x-purpose'])) headers['x-purpose'] = purposeSelect.value;
+      }
+      return base(params, Object.assign({}, opts, { headers: headers }));
+    };
+    if (config.identitiesUrl) {
+      fetch(config.identitiesUrl, { headers: { accept: 'application/json' } })
+        .then(function (r) { return r.ok ? r.json() : { identities: [] }; })
+        .then(function (body) {
+          identities = body.identities || [];
+          identities.forEach(function (d) {
+            var o = document.createElement('option'); o.value = d.id; o.textContent = d.displayName; idSelect.appendChild(o);
+          });
+          idSelect.addEventListener('change', fillPurposes);
+          fillPurposes();
+          document.getElementById('pcv-switcher').hidden = identities.length === 0;
+          document.getElementById('pcv-no-demo').hidden = identities.length > 0;
+        });
+    } else {
+      document.getElementById('pcv-no-demo').hidden = false;
+    }
     var root = ReactDOM.createRoot(document.getElementById('graphiql'));
     root.render(React.createElement(GraphiQL, {
       fetcher: fetcher,

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExamples } from '../../src/server/examples.js';
-import { createTestGateway, type TestGateway } from '../support/gateway.js';
+import { createTestGateway, headersFor, type TestGateway } from '../support/gateway.js';
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -22,7 +22,8 @@ describe('playground examples', () => {
   });
 
   it.each(examples.map((e) => [e.name, e] as const))('%s runs and returns data', async (_name, example) => {
-    const res = await gw.request(example.query, example.variables ? (JSON.parse(example.variables) as Record<string, unknown>) : undefined);
+    const headers = example.actAs ? await headersFor(example.actAs.identity, example.actAs.purpose ?? undefined) : {};
+    const res = await gw.request(example.query, example.variables ? (JSON.parse(example.variables) as Record<string, unknown>) : undefined, headers);
     expect(res.body.errors).toBeUndefined();
     const data = res.body.data ?? {};
     for (const [field, value] of Object.entries(data)) expect(value, `${field} is null`).not.toBeNull();

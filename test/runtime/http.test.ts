@@ -3,7 +3,7 @@
  * with request ids, and the playground page and assets (served locally, nothing from a CDN).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestGateway, type TestGateway } from '../support/gateway.js';
+import { createTestGateway, DEFAULT_TEST_IDENTITY, headersFor, type TestGateway } from '../support/gateway.js';
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -60,9 +60,10 @@ describe('HTTP endpoints', () => {
 
   it('refuses a GET query without a preflight header (CSRF prevention) and accepts it with one', async () => {
     const q = encodeURIComponent('{ sources { name } }');
-    const refused = await fetch(`${gw.graphqlUrl}?query=${q}`);
+    const auth = await headersFor(DEFAULT_TEST_IDENTITY);
+    const refused = await fetch(`${gw.graphqlUrl}?query=${q}`, { headers: auth });
     expect(refused.status).toBe(400);
-    const ok = await fetch(`${gw.graphqlUrl}?query=${q}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const ok = await fetch(`${gw.graphqlUrl}?query=${q}`, { headers: { ...auth, 'apollo-require-preflight': 'true' } });
     expect(ok.status).toBe(200);
   });
 

@@ -15,6 +15,12 @@ export interface Lookup {
   readonly field: string;
   /** Variables for a source key; default `{ key }`. */
   readonly variables?: (key: string) => Record<string, string>;
+  /**
+   * Who may read this record (demo identity id, src/auth/demoIdentities.ts); default: the test
+   * gateway's caseworker. Custody is for the force's own custody sergeant; ACRO for whoever
+   * instigated the check (001 §4.32–4.35).
+   */
+  readonly actAs?: (key: string, estateDir: string) => string;
 }
 
 /** `null`: the source deliberately has no lookup yet, with the reason. */
@@ -40,6 +46,11 @@ export const LOOKUPS: Partial<Record<SourceName, LookupEntry>> = {
   acro: {
     field: 'acroRequest',
     query: 'query AcroLookup($key: ID!) { acroRequest(reference: $key) { ref { source key } reference status } }',
+    actAs: (key, estateDir) => {
+      const data = JSON.parse(readFileSync(join(estateDir, 'services', 'acro.json'), 'utf8')) as { requests: Array<{ reference: string; instigator: string }> };
+      const instigator = data.requests.find((r) => r.reference === key)?.instigator ?? 'HOME_OFFICE';
+      return instigator === 'HOME_OFFICE' ? 'cc-croydon' : `sergeant-${instigator.toLowerCase()}`;
+    },
   },
   custody: {
     field: 'custodyRecord',
@@ -48,6 +59,10 @@ export const LOOKUPS: Partial<Record<SourceName, LookupEntry>> = {
     variables: (key) => {
       const slash = key.indexOf('/');
       return slash < 0 ? { force: 'MPS', recordNumber: key } : { force: key.slice(0, slash), recordNumber: key.slice(slash + 1) };
+    },
+    actAs: (key) => {
+      const force = key.slice(0, Math.max(0, key.indexOf('/')));
+      return ['MPS', 'WMP', 'WYP'].includes(force) ? `sergeant-${force.toLowerCase()}` : 'sergeant-mps';
     },
   },
   dva: { none: 'DVA checks are only exposed with authorisation (schema/dva.graphql: 001 §4.36–4.37, fn 21–22)' },

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_IDENTITIES } from '../../src/auth/demoIdentities.js';
 import { createTestGateway, type TestGateway } from '../support/gateway.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -62,13 +63,19 @@ describe.skipIf(!available)('playground in headless chromium', () => {
     await page.goto(`${gw.url}/`, { waitUntil: 'load' });
     await page.locator('.graphiql-execute-button').waitFor({ timeout: 30_000 });
     expect(await page.locator('#pcv-note').innerText()).toContain('x-purpose');
+    // the identity switcher lists every demo identity; act as the Liverpool caseworker
+    await page.locator('#pcv-identity option[value="cc-liverpool"]').waitFor({ state: 'attached', timeout: 10_000 });
+    expect(await page.locator('#pcv-identity option').count()).toBe(DEMO_IDENTITIES.length);
+    await page.selectOption('#pcv-identity', 'cc-liverpool');
+    await page.selectOption('#pcv-purpose', 'REPORTING');
 
     const answered = page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('Sources'));
     await page.locator('.graphiql-execute-button').click();
     const response = await answered;
     expect(response.status()).toBe(200);
-    // the header editor's identity and purpose headers were sent
-    expect(response.request().headers()['x-purpose']).toBe('<purpose>');
+    // the switcher's identity and purpose replaced the header editor's placeholders
+    expect(response.request().headers()['x-purpose']).toBe('REPORTING');
+    expect(response.request().headers()['authorization']).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
 
     const result = page.locator('.result-window');
     await expect.poll(async () => result.innerText(), { timeout: 20_000 }).toContain('"sources"');

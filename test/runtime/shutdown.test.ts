@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTestGateway, testEstate } from '../support/gateway.js';
+import { createTestGateway, DEFAULT_TEST_IDENTITY, headersFor, testEstate } from '../support/gateway.js';
 
 async function refused(url: string): Promise<boolean> {
   try {
@@ -70,7 +70,9 @@ describe('npm start and SIGTERM', () => {
     try {
       await expect.poll(() => out, { timeout: 60_000, interval: 200 }).toContain('"msg":"gateway ready"');
       const ready = JSON.parse(out.split('\n').find((l) => l.includes('"msg":"gateway ready"'))!) as { graphql: string };
-      const res = await fetch(ready.graphql, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ sources { name reachable } }' }) });
+      const anonymous = await fetch(ready.graphql, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ sources { name reachable } }' }) });
+      expect(anonymous.status).toBe(401);
+      const res = await fetch(ready.graphql, { method: 'POST', headers: { 'content-type': 'application/json', ...(await headersFor(DEFAULT_TEST_IDENTITY)) }, body: JSON.stringify({ query: '{ sources { name reachable } }' }) });
       expect(res.status).toBe(200);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceName } from '../../src/domain/common.js';
 import { SOURCES } from '../../src/sources/registry.js';
-import { createTestGateway, type TestGateway } from '../support/gateway.js';
+import { createTestGateway, headersFor, type TestGateway } from '../support/gateway.js';
 import { LOOKUPS, lookupOf, readTruth, variablesFor, type TruthRow } from './lookups.js';
 
 let gw: TestGateway;
@@ -75,7 +75,8 @@ describe('lookup by source key', () => {
     const lookup = lookupOf(name)!;
     const row = truth.find((t) => t.source === name);
     expect(row, `the test estate has no ${name} record`).toBeDefined();
-    const res = await gw.request(lookup.query, variablesFor(lookup, row!.key));
+    const headers = lookup.actAs ? await headersFor(lookup.actAs(row!.key, gw.estateDir)) : {};
+    const res = await gw.request(lookup.query, variablesFor(lookup, row!.key), headers);
     expect(res.body.errors).toBeUndefined();
     const record = res.body.data?.[lookup.field] as { ref?: unknown } | null;
     expect(record?.ref).toEqual({ source: name, key: row!.key });
@@ -90,7 +91,8 @@ describe('lookup by source key', () => {
       ctx.skip();
       return;
     }
-    const res = await gw.request(lookup.query, variablesFor(lookup, 'MPS/ZZNOSUCHKEY999'));
+    const headers = lookup.actAs ? await headersFor(lookup.actAs('MPS/ZZNOSUCHKEY999', gw.estateDir)) : {};
+    const res = await gw.request(lookup.query, variablesFor(lookup, 'MPS/ZZNOSUCHKEY999'), headers);
     expect(res.body.data?.[lookup.field] ?? null).toBeNull();
     for (const error of res.body.errors ?? []) {
       expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', source: name, requestId: res.headers.get('x-request-id') });

@@ -12,6 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { estateExists, generateEstate } from '../../mocks/estate/generate.js';
 import type { MockServices } from '../../mocks/server.js';
+import { demoIdentity } from '../../src/auth/demoIdentities.js';
+import { loadAuthConfig } from '../../src/auth/keys.js';
+import { signToken } from '../../src/auth/sign.js';
 import { formatProblem, loadConfig } from '../../src/config/load.js';
 import type { GatewayConfig } from '../../src/config/types.js';
 import { createLogger } from '../../src/logging/logger.js';
@@ -59,8 +62,31 @@ export interface TestGatewayOptions {
   readonly seed?: number;
   /** Extra environment variables, as an operator would set them (e.g. PLAYGROUND=false). */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * The demo identity (src/auth/demoIdentities.ts) that `request` acts as unless its headers say
+   * otherwise, and the purpose it states (default: the identity's first purpose).
+   */
+  readonly actAs?: string;
+  readonly purpose?: string;
 }
 
+/** Default test requester: a Criminal Casework caseworker doing casework. */
+export const DEFAULT_TEST_IDENTITY = 'cc-croydon';
+
+/**
+ * Headers that authenticate as a demo identity with the embedded development key: a signed bearer
+ * token, the stated purpose and, when given, a justification.
+ */
+export async function headersFor(identityId: string, purpose?: string, justification?: string): Promise<Record<string, string>> {
+  const who = demoIdentity(identityId);
+  if (!who) throw new Error(`no demo identity "${identityId}" (see src/auth/demoIdentities.ts)`);
+  const token = await signToken(who, await loadAuthConfig({}), { ttl: '1h' });
+  return {
+    authorization: `Bearer ${token}`,
+    'x-purpose': purpose ?? who.purposes[0]!,
+    ...(justification ? { 'x-justification': justification } : {}),
+  };
+}
 export interface LogRecord {
   readonly level: string;
   readonly msg: string;
@@ -90,7 +116,7 @@ export interface TestGateway {
   readonly logs: LogRecord[];
   /** Every log line so far, as written. */
   logText(): string;
-  /** POST a GraphQL operation as JSON. */
+  /** POST a GraphQL operation as JSON, as the suite's identity unless `headers` authenticate otherwise. */
   request(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLHttpResult>;
   close(): Promise<void>;
 }
@@ -129,6 +155,7 @@ export async function createTestGateway(options: TestGatewayOptions = {}): Promi
     throw new Error('createTestGateway needs the embedded mock services (leave PNC_URL, ACRO_URL and DVA_URL unset)');
   }
   const mocks = gateway.mocks;
+  const defaultHeaders = await headersFor(options.actAs ?? DEFAULT_TEST_IDENTITY, options.purpose);
 
   return {
     url: gateway.url,
@@ -142,7 +169,7 @@ export async function createTestGateway(options: TestGatewayOptions = {}): Promi
     async request(query, variables, headers = {}) {
       const res = await fetch(gateway.graphqlUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...defaultHeaders, ...headers },
         body: JSON.stringify({ query, variables }),
       });
       const text = await res.text();

@@ -6,6 +6,7 @@
  */
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../../context/types.js';
+import type { Resolvers } from '../../generated/graphql.js';
 import { WorkflowError } from '../../workflow/errors.js';
 import { workflowOf } from '../../workflow/runtime.js';
 import type { WorkflowService } from '../../workflow/service.js';
@@ -38,21 +39,18 @@ async function call<R>(ctx: GatewayContext, run: (wf: WorkflowService, caller: C
   }
 }
 
-type Args = Record<string, unknown>;
-type Input<T> = { input: T };
-
-/** Resolver map merged into the schema by src/schema/build.ts. */
-export const workflowResolvers = {
+/** Resolver map merged into the schema by src/schema/build.ts; argument types come from the SDL. */
+export const workflowResolvers: Resolvers = {
   Query: {
-    reportingSchedule: (_: unknown, a: Args, ctx: GatewayContext) => call(ctx, (wf, c) => wf.reportingSchedule(c, a.centre as string, a.date as string)),
-    caseOwnerInbox: (_: unknown, a: Args, ctx: GatewayContext) => call(ctx, (wf, c) => wf.caseOwnerInbox(c, a.unit as string, (a.after as string | null) ?? null, (a.limit as number | null) ?? null)),
-    uncheckedInCustody: (_: unknown, a: Args, ctx: GatewayContext) => call(ctx, (wf, c) => wf.uncheckedInCustody(c, a.force as string)),
-    statusCheckRates: (_: unknown, a: Args, ctx: GatewayContext) => call(ctx, (wf, c) => wf.statusCheckRates(c, a.force as string, a.from as string, a.to as string)),
+    reportingSchedule: (_p, a, ctx) => call(ctx, (wf, c) => wf.reportingSchedule(c, a.centre, a.date)),
+    caseOwnerInbox: (_p, a, ctx) => call(ctx, (wf, c) => wf.caseOwnerInbox(c, a.unit, a.after ?? null, a.limit ?? null)),
+    uncheckedInCustody: (_p, a, ctx) => call(ctx, (wf, c) => wf.uncheckedInCustody(c, a.force)),
+    statusCheckRates: (_p, a, ctx) => call(ctx, (wf, c) => wf.statusCheckRates(c, a.force, a.from, a.to)),
   },
   Mutation: {
-    recordReportingOutcome: (_: unknown, a: Input<Parameters<WorkflowService['recordReportingOutcome']>[1]>, ctx: GatewayContext) => call(ctx, (wf, c) => wf.recordReportingOutcome(c, a.input)),
-    setReportingInstructions: (_: unknown, a: Input<Parameters<WorkflowService['setReportingInstructions']>[1]>, ctx: GatewayContext) => call(ctx, (wf, c) => wf.setReportingInstructions(c, a.input)),
-    recordStatusCheck: (_: unknown, a: Input<Parameters<WorkflowService['recordStatusCheck']>[1]>, ctx: GatewayContext) => call(ctx, (wf, c) => wf.recordStatusCheck(c, a.input)),
-    recordReleaseBeforeIoAttended: (_: unknown, a: Input<Parameters<WorkflowService['recordReleaseBeforeIoAttended']>[1]>, ctx: GatewayContext) => call(ctx, (wf, c) => wf.recordReleaseBeforeIoAttended(c, a.input)),
+    recordReportingOutcome: (_p, a, ctx) => call(ctx, (wf, c) => wf.recordReportingOutcome(c, a.input as Parameters<WorkflowService['recordReportingOutcome']>[1])),
+    setReportingInstructions: (_p, a, ctx) => call(ctx, (wf, c) => wf.setReportingInstructions(c, a.input as Parameters<WorkflowService['setReportingInstructions']>[1])),
+    recordStatusCheck: (_p, a, ctx) => call(ctx, (wf, c) => wf.recordStatusCheck(c, a.input as Parameters<WorkflowService['recordStatusCheck']>[1])),
+    recordReleaseBeforeIoAttended: (_p, a, ctx) => call(ctx, (wf, c) => wf.recordReleaseBeforeIoAttended(c, a.input as Parameters<WorkflowService['recordReleaseBeforeIoAttended']>[1])),
   },
 };

@@ -13,7 +13,7 @@ import type { SourcesConfig } from '../../config/types.js';
 import { recordingScope } from '../../../test/support/scope.js';
 import { pathfinderSource } from './index.js';
 
-const SDL = ['base.graphql', 'pathfinder.graphql'].map((f) => fs.readFileSync(path.join(import.meta.dirname, '../../../schema', f), 'utf8'));
+const SDL = ['base.graphql', 'directives.graphql', 'pathfinder.graphql'].map((f) => fs.readFileSync(path.join(import.meta.dirname, '../../../schema', f), 'utf8'));
 
 let outDir: string;
 let truth: TruthRecord[];
