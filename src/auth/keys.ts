@@ -43,7 +43,11 @@ export const DEFAULT_AUDIENCE = 'pcv-gateway';
 const MIN_SECRET_LENGTH = 32;
 
 export class AuthConfigError extends Error {
-  constructor(variable: string, problem: string, example: string) {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+    readonly example: string,
+  ) {
     super(`${variable}: ${problem} (example: ${variable}=${example})`);
     this.name = 'AuthConfigError';
   }

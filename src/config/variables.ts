@@ -2,6 +2,7 @@
  * Every environment variable the gateway reads, as data: the loader quotes `example` in its error
  * lines, and a test checks that the README's configuration table lists each one.
  */
+import { AUTH_CONFIG_VARIABLES } from '../auth/keys.js';
 import { SOURCE_NAMES } from '../domain/common.js';
 
 export interface ConfigVariable {
@@ -66,6 +67,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'SOURCE_BREAKER_HALF_OPEN_MS', meaning: 'How long an open circuit waits before one probe call is let through.', default: '10000', example: '10000' },
   { name: 'SOURCE_CONCURRENCY', meaning: 'Calls to one source in flight at once (bulkhead); more are refused at once.', default: '16', example: '16' },
   ...PER_SOURCE_VARIABLES,
+  ...AUTH_CONFIG_VARIABLES,
   { name: 'RATE_LIMIT_REQUESTS', meaning: 'GraphQL requests per user per window (0 = no rate limit).', default: '600', example: '600' },
   { name: 'RATE_LIMIT_WINDOW_MS', meaning: 'Rate-limit window.', default: '60000', example: '60000' },
   { name: 'RATE_LIMIT_ROLES', meaning: 'Per-role requests per window, `ROLE=count` comma-separated (overrides RATE_LIMIT_REQUESTS).', default: 'none', example: 'MI_ANALYST=60,AUDITOR=120' },

@@ -12,6 +12,7 @@ import { attachIdentity, openIdentity } from '../context/identity.js';
 import { applyValueGuards } from '../policy/guardSchema.js';
 import { buildGatewaySchema } from '../schema/build.js';
 import { openAccessControl } from './access.js';
+import { AuthConfigError } from '../auth/keys.js';
 import type { CustodyAdapter } from '../../adapters/custody/adapter.js';
 import { attachWorkflow } from '../workflow/runtime.js';
 import { openWorkflowService } from '../workflow/service.js';
@@ -69,7 +70,10 @@ export async function bootGateway(config: GatewayConfig, logger: Logger): Promis
     attachWorkflow(runtime, workflow.service);
     // Who may see what: tokens, purposes, field policy before execution, value guards during it,
     // and the audit trail written before each response leaves (issue 6).
-    const access = await openAccessControl({ storeUrl: config.gatewayDatabaseUrl, logger });
+    const access = await openAccessControl({ storeUrl: config.gatewayDatabaseUrl, logger }).catch((error: unknown) => {
+      if (error instanceof AuthConfigError) throw new ConfigProblemsError([{ variable: error.variable, problem: `${error.problem}; example: ${error.variable}=${error.example}` }]);
+      throw error;
+    });
     const schema = applyValueGuards(buildGatewaySchema());
     const closeMocks = embedded.close;
     const gateway = await startGateway({
