@@ -56,7 +56,7 @@ export interface AccessOptions {
 export async function openAccessControl(options: AccessOptions): Promise<AccessControl> {
   const authConfig: AuthConfig = await loadAuthConfig(options.env);
   if (authConfig.usingDevelopmentKey) {
-    options.logger.warn('authentication uses the embedded development key: set AUTH_HS256_KEYS or AUTH_PUBLIC_JWKS outside development');
+    options.logger.warn('authentication uses the embedded development key: set AUTH_HS256_KEYS or AUTH_PUBLIC_KEYS_FILE outside development');
   }
   const verifier: TokenVerifier = createTokenVerifier(authConfig);
   const auditStore = await openAuditStore(options.storeUrl);
