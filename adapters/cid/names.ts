@@ -4,17 +4,10 @@
  * The adapter normalises (upper case, accents folded, single spaces) and keeps the original.
  */
 import type { PersonName } from '../../src/domain/common.js';
+import { normaliseNamePart } from '../../src/domain/names.js';
 
-/** Upper case, accents folded, letters / hyphen / apostrophe / space only, single spaces. */
-export function normaliseNamePart(raw: string): string {
-  return raw
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
-    .replace(/[^A-Z' -]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { normaliseNamePart };
+
 
 /**
  * The key CID is searched by for a family name: the normalised family name. Searches compare it

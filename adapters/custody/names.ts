@@ -4,17 +4,10 @@
  * separate columns in their own case conventions.
  */
 import type { PersonName } from '../../src/domain/common.js';
+import { normaliseNamePart } from '../../src/domain/names.js';
 
-/** Upper case, accents folded, anything but letters, spaces, hyphens and apostrophes dropped. */
-export function normaliseNamePart(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
-    .replace(/[^A-Z '-]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { normaliseNamePart };
+
 
 /**
  * The key the family-name search matches on: the normalised family name. Callers may pass any

@@ -3,16 +3,10 @@
  * than apostrophes and hyphens dropped, single spaces. The original is always kept.
  */
 import type { PersonName } from '../../src/domain/common.js';
+import { normaliseNamePart } from '../../src/domain/names.js';
 
-export function normaliseNamePart(raw: string): string {
-  return raw
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
-    .replace(/[^A-Z' -]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { normaliseNamePart };
+
 
 /** A PersonName from separate given-name text and family name. */
 export function personName(givenText: string, family: string, original: string): PersonName {

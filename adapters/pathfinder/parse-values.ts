@@ -6,6 +6,9 @@
  */
 import type { PersonName } from '../../src/domain/common.js';
 import type { Band, Barrier } from '../../src/domain/pathfinder.js';
+import { normaliseNamePart } from '../../src/domain/names.js';
+
+export { normaliseNamePart };
 
 export interface Parsed<T> {
   readonly value: T;
@@ -88,16 +91,6 @@ export function parseGender(text: string): Parsed<'M' | 'F' | null> {
   return { value: null, problem: `"${text}" is not a recognised sex` };
 }
 
-/** Upper case, accents folded, only letters, hyphens, apostrophes and single spaces. */
-export function normaliseNamePart(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
-    .replace(/[^A-Z' -]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /** A name given in two cells (family, given). */
 export function nameFromParts(family: string | null, given: string | null): PersonName | null {
