@@ -23,11 +23,13 @@ export class WorkflowError extends Error {
   readonly idempotencyKey: string | null;
   /** The rule and paragraph that refused (FORBIDDEN). */
   readonly rule: string | null;
+  /** True when the refusal is already in the request's audit collector (so the resolver adds none). */
+  readonly audited: boolean;
 
   constructor(
     code: WorkflowErrorCode,
     message: string,
-    options: { retryable?: boolean; field?: string | null; problems?: readonly InputProblem[]; idempotencyKey?: string | null; rule?: string | null } = {},
+    options: { retryable?: boolean; field?: string | null; problems?: readonly InputProblem[]; idempotencyKey?: string | null; rule?: string | null; audited?: boolean } = {},
   ) {
     super(message);
     this.name = 'WorkflowError';
@@ -37,6 +39,7 @@ export class WorkflowError extends Error {
     this.field = options.field ?? this.problems[0]?.field ?? null;
     this.idempotencyKey = options.idempotencyKey ?? null;
     this.rule = options.rule ?? null;
+    this.audited = options.audited ?? false;
   }
 
   withKey(idempotencyKey: string): WorkflowError {
@@ -46,6 +49,7 @@ export class WorkflowError extends Error {
       problems: this.problems,
       idempotencyKey,
       rule: this.rule,
+      audited: this.audited,
     });
   }
 }
@@ -56,8 +60,9 @@ export function badInput(problems: readonly InputProblem[]): WorkflowError {
   return new WorkflowError('BAD_USER_INPUT', `Invalid input: ${text}`, { problems, field: problems[0]?.field ?? null });
 }
 
-export function forbiddenWrite(rule: string, reason: string): WorkflowError {
-  return new WorkflowError('FORBIDDEN', `Forbidden: ${reason}`, { rule });
+/** A refusal by a rule; `audited` when the caller already recorded the policy decision that refused. */
+export function forbiddenWrite(rule: string, reason: string, audited = false): WorkflowError {
+  return new WorkflowError('FORBIDDEN', `Forbidden: ${reason}`, { rule, audited });
 }
 
 export function unavailable(what: string, retryable = true): WorkflowError {

@@ -461,8 +461,14 @@ export async function setReportingInstructions(deps: WorkflowDeps, caller: Calle
       const ctx = await deps.cid.contextOfRestriction(restrictionId!);
       if (ctx instanceof NotFoundError) throw new WorkflowError('BAD_USER_INPUT', `Invalid input: "restrictionId": CID holds no reporting restriction "${restrictionId}".`, { field: 'restrictionId' });
       const decision = decideCidRecord(policy, { class: 'REPORTING', ownerUnit: ctx.case.owner.unit });
+      // Criminal Casework may READ every hub's cases, but the instructions are the owning unit's to
+      // set (004 §6.63–6.66): the contact they carry is that unit's, and its inbox gets the outcomes.
+      // (Refused before the ALLOW is recorded; the resolver puts the refusal in the audit event.)
+      if (decision.effect === 'ALLOW' && policy.principal.role === 'CC_CASEWORKER' && ownerUnitOf(ctx).trim().toUpperCase() !== unitOf(policy)) {
+        throw forbiddenWrite('CaseOwnershipRule', `restriction "${restrictionId}" is on a case owned by ${ownerUnitOf(ctx)}; its reporting instructions are set by that unit${unitOf(policy) ? `, not ${unitOf(policy)}` : ''} (004 §6.63).`);
+      }
       caller.audit?.record({ coordinate: 'Mutation.setReportingInstructions', source: 'cid' }, decision);
-      if (decision.effect === 'DENY') throw forbiddenWrite(decision.refusal.rule, decision.refusal.reason);
+      if (decision.effect === 'DENY') throw forbiddenWrite(decision.refusal.rule, decision.refusal.reason, true);
       if (decision.effect === 'WITHHOLD') throw new WorkflowError('BAD_USER_INPUT', `Invalid input: "restrictionId": CID holds no reporting restriction "${restrictionId}".`, { field: 'restrictionId' });
       const guidance = new InputChecker();
       const partial = { frequency: frequency!, frequencyException, frequencyExceptionReason, windowStart: windowStart!, windowMinutes, windowReason, tasks, otherTask, location: location! };

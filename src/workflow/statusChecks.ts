@@ -251,8 +251,8 @@ export async function uncheckedInCustody(deps: WorkflowDeps, caller: Caller, for
   check.done();
   const decision = decideCustodyEpisode(policy, { force: force! });
   caller.audit?.record({ coordinate: 'Query.uncheckedInCustody', source: 'custody' }, decision);
-  if (decision.effect === 'DENY') throw forbiddenWrite(decision.refusal.rule, decision.refusal.reason);
-  if (decision.effect === 'WITHHOLD') throw forbiddenWrite(decision.rule, 'custody data of this force is not available to you.');
+  if (decision.effect === 'DENY') throw forbiddenWrite(decision.refusal.rule, decision.refusal.reason, true);
+  if (decision.effect === 'WITHHOLD') throw forbiddenWrite(decision.rule, 'custody data of this force is not available to you.', true);
   const fields = decision.fields ? new Set(decision.fields) : null;
   const may = (f: string) => fields === null || fields.has(f);
   const now = iso(deps.now());
@@ -291,7 +291,7 @@ export async function statusCheckRates(deps: WorkflowDeps, caller: Caller, force
   check.done();
   const decision = decideAggregate(policy);
   caller.audit?.record({ coordinate: 'Query.statusCheckRates', source: 'custody' }, decision);
-  if (decision.effect !== 'ALLOW') throw forbiddenWrite(decision.effect === 'DENY' ? decision.refusal.rule : decision.rule, 'management information is counts only, for MI analysts.');
+  if (decision.effect !== 'ALLOW') throw forbiddenWrite(decision.effect === 'DENY' ? decision.refusal.rule : decision.rule, 'management information is counts only, for MI analysts.', true);
   const custody = custodyOrFail(deps);
   const counts = await custody.arrestCounts(force!, from!, to!);
   // Central records (002 rec. 3): a check recorded here for an arrest the custody database shows

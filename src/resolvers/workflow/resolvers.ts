@@ -28,13 +28,18 @@ export function toGraphQLError(e: WorkflowError): GraphQLError {
   });
 }
 
-async function call<R>(ctx: GatewayContext, run: (wf: WorkflowService, caller: Caller) => Promise<R>): Promise<R> {
+async function call<R>(ctx: GatewayContext, coordinate: string, run: (wf: WorkflowService, caller: Caller) => Promise<R>): Promise<R> {
   const wf = workflowOf(ctx.health);
   if (!wf) throw toGraphQLError(new WorkflowError('SOURCE_UNAVAILABLE', 'The workflow store is not available on this gateway; nothing was recorded.', { retryable: true }));
   try {
     return await run(wf, { policy: ctx.policy, audit: ctx.audit });
   } catch (e) {
-    if (e instanceof WorkflowError) throw toGraphQLError(e);
+    if (e instanceof WorkflowError) {
+      // A refusal by a workflow rule (role, centre, force of work, case ownership) is in the
+      // request's audit event with its rule, unless the service already recorded the decision.
+      if (e.code === 'FORBIDDEN' && e.rule && !e.audited) ctx.audit?.denied({ coordinate, rule: e.rule });
+      throw toGraphQLError(e);
+    }
     throw e;
   }
 }
@@ -42,15 +47,15 @@ async function call<R>(ctx: GatewayContext, run: (wf: WorkflowService, caller: C
 /** Resolver map merged into the schema by src/schema/build.ts; argument types come from the SDL. */
 export const workflowResolvers: Resolvers = {
   Query: {
-    reportingSchedule: (_p, a, ctx) => call(ctx, (wf, c) => wf.reportingSchedule(c, a.centre, a.date)),
-    caseOwnerInbox: (_p, a, ctx) => call(ctx, (wf, c) => wf.caseOwnerInbox(c, a.unit, a.after ?? null, a.limit ?? null)),
-    uncheckedInCustody: (_p, a, ctx) => call(ctx, (wf, c) => wf.uncheckedInCustody(c, a.force)),
-    statusCheckRates: (_p, a, ctx) => call(ctx, (wf, c) => wf.statusCheckRates(c, a.force, a.from, a.to)),
+    reportingSchedule: (_p, a, ctx) => call(ctx, 'Query.reportingSchedule', (wf, c) => wf.reportingSchedule(c, a.centre, a.date)),
+    caseOwnerInbox: (_p, a, ctx) => call(ctx, 'Query.caseOwnerInbox', (wf, c) => wf.caseOwnerInbox(c, a.unit, a.after ?? null, a.limit ?? null)),
+    uncheckedInCustody: (_p, a, ctx) => call(ctx, 'Query.uncheckedInCustody', (wf, c) => wf.uncheckedInCustody(c, a.force)),
+    statusCheckRates: (_p, a, ctx) => call(ctx, 'Query.statusCheckRates', (wf, c) => wf.statusCheckRates(c, a.force, a.from, a.to)),
   },
   Mutation: {
-    recordReportingOutcome: (_p, a, ctx) => call(ctx, (wf, c) => wf.recordReportingOutcome(c, a.input as Parameters<WorkflowService['recordReportingOutcome']>[1])),
-    setReportingInstructions: (_p, a, ctx) => call(ctx, (wf, c) => wf.setReportingInstructions(c, a.input as Parameters<WorkflowService['setReportingInstructions']>[1])),
-    recordStatusCheck: (_p, a, ctx) => call(ctx, (wf, c) => wf.recordStatusCheck(c, a.input as Parameters<WorkflowService['recordStatusCheck']>[1])),
-    recordReleaseBeforeIoAttended: (_p, a, ctx) => call(ctx, (wf, c) => wf.recordReleaseBeforeIoAttended(c, a.input as Parameters<WorkflowService['recordReleaseBeforeIoAttended']>[1])),
+    recordReportingOutcome: (_p, a, ctx) => call(ctx, 'Mutation.recordReportingOutcome', (wf, c) => wf.recordReportingOutcome(c, a.input as Parameters<WorkflowService['recordReportingOutcome']>[1])),
+    setReportingInstructions: (_p, a, ctx) => call(ctx, 'Mutation.setReportingInstructions', (wf, c) => wf.setReportingInstructions(c, a.input as Parameters<WorkflowService['setReportingInstructions']>[1])),
+    recordStatusCheck: (_p, a, ctx) => call(ctx, 'Mutation.recordStatusCheck', (wf, c) => wf.recordStatusCheck(c, a.input as Parameters<WorkflowService['recordStatusCheck']>[1])),
+    recordReleaseBeforeIoAttended: (_p, a, ctx) => call(ctx, 'Mutation.recordReleaseBeforeIoAttended', (wf, c) => wf.recordReleaseBeforeIoAttended(c, a.input as Parameters<WorkflowService['recordReleaseBeforeIoAttended']>[1])),
   },
 };
