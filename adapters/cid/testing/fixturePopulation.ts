@@ -5,46 +5,12 @@
  * application, notes on both sides of a BST change). Values are invented for tests.
  */
 import type { NoiseOptions, Population, TrueCase, TruePerson } from '../../../mocks/estate/model.js';
+import { NO_NOISE, truePerson } from '../../../mocks/estate/testing.js';
 
-export const NO_NOISE: NoiseOptions = Object.freeze({
-  nameVariant: 0,
-  nameTypo: 0,
-  nameSwap: 0,
-  dobSwap: 0,
-  dobTypo: 0,
-  missingIdentifier: 0,
-  identifierTypo: 0,
-  aliasRate: 0,
-  falseNationalityClaim: 0,
-  twinRate: 0,
-  namesakeRate: 0,
-  spreadsheetError: 0,
-});
+export { NO_NOISE };
 
 function person(p: Partial<TruePerson> & Pick<TruePerson, 'id' | 'givenNames' | 'familyName' | 'dateOfBirth' | 'nationality' | 'cases'>): TruePerson {
-  return {
-    gender: 'M',
-    placeOfBirth: 'LAGOS',
-    aliases: [],
-    resembles: null,
-    falseClaim: null,
-    hoRef: null,
-    fingerprintRef: null,
-    pncId: null,
-    croNumber: null,
-    passportNumber: null,
-    arrests: [],
-    convictions: [],
-    circulations: [],
-    acroChecks: [],
-    mappaLevel: 0,
-    harmCategory: null,
-    detained: false,
-    tagged: false,
-    noFixedAddress: false,
-    highHarmIntelligence: false,
-    ...p,
-  };
+  return truePerson(p);
 }
 
 function plainCase(c: Partial<TrueCase> & Pick<TrueCase, 'caseId' | 'cidPersonId' | 'type' | 'openedOn' | 'ownerUnit'>): TrueCase {

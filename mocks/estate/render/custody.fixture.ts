@@ -11,6 +11,7 @@ import { OFFENCES } from '../../../src/domain/offences.js';
 import { DEFAULT_NOISE } from '../noise.js';
 import type { CheckRoute, EstateOptions, NoiseOptions, Population, StatusCheckResult, TrueArrest, TruePerson } from '../model.js';
 import { Rng } from '../rng.js';
+import { NO_NOISE, truePerson } from '../testing.js';
 
 const GIVEN = ['MOHAMMED', 'AISHA', 'YUSUF', 'FATIMA', 'OLUWASEUN', 'SERGEI', 'TATYANA', 'MIHAI', 'KHALID', 'MARYAM', 'ABDI', 'JOHN', 'SARAH'];
 const FAMILY = ['KHAN', 'HUSSEIN', 'AHMED', 'NGUYEN', 'RAHMAN', 'OKAFOR', 'POPESCU', 'KOWALSKI', 'MAHMOUD', 'SINGH', 'IBRAHIM', 'SMITH'];
@@ -35,9 +36,7 @@ export interface CustodyFixtureOptions {
 }
 
 /** No noise at all: copies equal the truth (for exact assertions). */
-export const NO_NOISE: NoiseOptions = Object.freeze(
-  Object.fromEntries(Object.keys(DEFAULT_NOISE).map((k) => [k, 0])) as unknown as NoiseOptions,
-);
+export { NO_NOISE };
 
 const MINUTE = 60_000;
 
@@ -58,31 +57,7 @@ class RecordNumbers {
 }
 
 function person(id: number, fields: Partial<TruePerson> & Pick<TruePerson, 'givenNames' | 'familyName' | 'nationality' | 'arrests'>): TruePerson {
-  return {
-    id: `TP${String(id).padStart(7, '0')}`,
-    gender: 'M',
-    dateOfBirth: '1985-06-15',
-    placeOfBirth: 'LAGOS',
-    aliases: [],
-    resembles: null,
-    falseClaim: null,
-    hoRef: null,
-    fingerprintRef: null,
-    pncId: null,
-    croNumber: null,
-    passportNumber: null,
-    cases: [],
-    convictions: [],
-    circulations: [],
-    acroChecks: [],
-    mappaLevel: 0,
-    harmCategory: null,
-    detained: false,
-    tagged: false,
-    noFixedAddress: false,
-    highHarmIntelligence: false,
-    ...fields,
-  };
+  return truePerson({ id: `TP${String(id).padStart(7, '0')}`, dateOfBirth: '1985-06-15', ...fields });
 }
 
 function arrest(fields: Partial<TrueArrest> & Pick<TrueArrest, 'force' | 'custodyRecord' | 'arrestedAt'>): TrueArrest {

@@ -6,31 +6,11 @@
  * person with an ACRO check still to be answered; a person unknown to PNC.
  */
 import type { EstateOptions, Population, TruePerson } from '../model.js';
-import { DEFAULT_NOISE } from '../noise.js';
+import { BLANK_PERSON, NO_NOISE } from '../testing.js';
 
-const ZERO_NOISE = Object.fromEntries(Object.keys(DEFAULT_NOISE).map((k) => [k, 0])) as unknown as EstateOptions['noise'];
+const ZERO_NOISE = NO_NOISE;
 
-const base = {
-  aliases: [],
-  resembles: null,
-  falseClaim: null,
-  hoRef: null,
-  fingerprintRef: null,
-  pncId: null,
-  croNumber: null,
-  passportNumber: null,
-  cases: [],
-  arrests: [],
-  convictions: [],
-  circulations: [],
-  acroChecks: [],
-  mappaLevel: 0,
-  harmCategory: null,
-  detained: false,
-  tagged: false,
-  noFixedAddress: false,
-  highHarmIntelligence: false,
-} satisfies Partial<TruePerson>;
+const base = BLANK_PERSON;
 
 export const FIXTURE_PERSONS: readonly TruePerson[] = [
   {
