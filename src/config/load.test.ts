@@ -73,6 +73,16 @@ describe('loadConfig', () => {
     if (!r.ok) expect(r.problems).toEqual([expect.objectContaining({ variable: 'INTROSPECTION' })]);
   });
 
+  it('reads GATEWAY_TODAY as a date and names a bad one', () => {
+    const good = loadConfig({ GATEWAY_TODAY: '2017-03-01' });
+    expect(good.ok && good.config.today).toBe('2017-03-01');
+    const none = loadConfig({});
+    expect(none.ok && none.config.today).toBeNull();
+    const bad = loadConfig({ GATEWAY_TODAY: '01/03/2017' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems).toEqual([expect.objectContaining({ variable: 'GATEWAY_TODAY' })]);
+  });
+
   it('never prints a password from a URL', () => {
     expect(redactUrl('postgres://u:secret@db:5432/x')).toBe('postgres://u:***@db:5432/x');
     const r = loadConfig({ GATEWAY_DATABASE_URL: 'mysql://u:secret@db/x' });

@@ -171,6 +171,12 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     r.fail('INTROSPECTION', 'is false but PLAYGROUND is true, and the playground needs introspection (set PLAYGROUND=false too)');
   }
   const shutdownGraceMs = r.integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000);
+  const todayRaw = r.raw('GATEWAY_TODAY');
+  let today: string | null = null;
+  if (todayRaw !== undefined && todayRaw !== '') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(todayRaw) && !Number.isNaN(Date.parse(`${todayRaw}T00:00:00Z`))) today = todayRaw;
+    else r.fail('GATEWAY_TODAY', `"${todayRaw}" is not a date YYYY-MM-DD`);
+  }
   const hardening = readHardening(r);
 
   if (r.problems.length > 0) return { ok: false, problems: r.problems };
@@ -190,6 +196,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       playground,
       introspection,
       shutdownGraceMs,
+      today,
       hardening,
     },
   };

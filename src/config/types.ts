@@ -55,6 +55,11 @@ export interface GatewayConfig {
   readonly introspection: boolean;
   /** How long shutdown waits for in-flight requests before closing their connections. */
   readonly shutdownGraceMs: number;
+  /**
+   * The date the gateway treats as today (GATEWAY_TODAY), or null: then the synthetic estate's own
+   * "today" when the gateway runs on it, else the system clock (src/context/clock.ts).
+   */
+  readonly today: string | null;
   /** Request limits, source resilience and overload protection (README "Limits and resilience"). */
   readonly hardening: HardeningConfig;
 }

@@ -66,6 +66,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   { name: 'SOURCE_BREAKER_FAILURES', meaning: 'Consecutive failed calls to a source that open its circuit.', default: '5', example: '5' },
   { name: 'SOURCE_BREAKER_HALF_OPEN_MS', meaning: 'How long an open circuit waits before one probe call is let through.', default: '10000', example: '10000' },
   { name: 'SOURCE_CONCURRENCY', meaning: 'Calls to one source in flight at once (bulkhead); more are refused at once.', default: '16', example: '16' },
+  { name: 'GATEWAY_TODAY', meaning: 'Date the gateway treats as today (assessments, reporting schedules, PACE clocks), `YYYY-MM-DD`; set it to the estate\'s day (2017-03-01) to see the synthetic estate as it was.', default: 'the system clock', example: '2017-03-01' },
   ...PER_SOURCE_VARIABLES,
   ...AUTH_CONFIG_VARIABLES,
   { name: 'RATE_LIMIT_REQUESTS', meaning: 'GraphQL requests per user per window (0 = no rate limit).', default: '600', example: '600' },

@@ -8,6 +8,7 @@ import type { SourceRuntime } from '../server/sourceRuntime.js';
 import type { AuditCollector } from '../audit/collector.js';
 import type { PolicyContext } from '../policy/context.js';
 import { identityLoadersFor } from './identity.js';
+import { systemClock, type Clock } from './clock.js';
 import { SourceCallLog } from './sourceCalls.js';
 import type { GatewayContext, Loaders } from './types.js';
 
@@ -19,9 +20,10 @@ export interface ContextInput {
   readonly policy?: PolicyContext | null;
   readonly audit?: AuditCollector | null;
   readonly auditReader?: GatewayContext['auditReader'];
+  readonly clock?: Clock;
 }
 
-export function createContext({ runtime, requestId, logger, policy = null, audit = null, auditReader = null }: ContextInput): GatewayContext {
+export function createContext({ runtime, requestId, logger, policy = null, audit = null, auditReader = null, clock = systemClock }: ContextInput): GatewayContext {
   const sourceCalls = new SourceCallLog(runtime.health);
   const entries = runtime.sources.map(({ definition, adapter }) => [
     definition.name,
@@ -31,6 +33,7 @@ export function createContext({ runtime, requestId, logger, policy = null, audit
   const loaders = Object.fromEntries(entries) as Loaders;
   return {
     requestId,
+    clock,
     logger: logger.child({ requestId }),
     loaders,
     sourceCalls,

@@ -10,6 +10,7 @@ import type { AuditStore } from '../audit/store.js';
 import type { IdentityLoaders } from '../identity/loaders.js';
 import type { PolicyContext } from '../policy/context.js';
 import type { RegisteredSource } from '../sources/registry.js';
+import type { Clock } from './clock.js';
 import type { SourceCallLog } from './sourceCalls.js';
 import type { HealthProbe } from './sourceHealth.js';
 
@@ -21,6 +22,8 @@ export type Loaders = {
 export interface GatewayContext {
   readonly requestId: string;
   readonly logger: Logger;
+  /** What time it is for the rules (src/context/clock.ts): the system clock, or the estate's day. */
+  readonly clock: Clock;
   readonly loaders: Loaders;
   /** The request's RequestScope: which sources were touched, how often, how long (for the log line). */
   readonly sourceCalls: SourceCallLog;

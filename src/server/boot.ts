@@ -17,6 +17,7 @@ import type { CustodyAdapter } from '../../adapters/custody/adapter.js';
 import { attachWorkflow } from '../workflow/runtime.js';
 import { openWorkflowService } from '../workflow/service.js';
 import { ensureEstate, startEmbeddedServices, type EmbeddedServices } from './embedded.js';
+import { clockStartingOn, systemClock, type Clock } from '../context/clock.js';
 import { startGateway, type RunningGateway } from './gateway.js';
 import { openSources } from './sourceRuntime.js';
 
@@ -45,6 +46,13 @@ export interface BootedGateway extends RunningGateway {
   readonly mocks: EmbeddedServices['mocks'];
 }
 
+/** GATEWAY_TODAY when set (e.g. the synthetic estate's own day), else the system clock. */
+function clockFor(config: GatewayConfig, logger: Logger): Clock {
+  if (!config.today) return systemClock;
+  logger.info({ today: config.today }, 'rules treat GATEWAY_TODAY as today');
+  return clockStartingOn(config.today);
+}
+
 export async function bootGateway(config: GatewayConfig, logger: Logger): Promise<BootedGateway> {
   await ensureEstate(config, logger);
   const problems = await checkStartup(config);
@@ -62,8 +70,9 @@ export async function bootGateway(config: GatewayConfig, logger: Logger): Promis
     });
     if (identity) attachIdentity(runtime, identity);
     // The write paths (issue 7): the outbox completes any write accepted before a restart first.
+    const clock = clockFor(config, logger);
     const custody = (runtime.sources.find((s) => s.definition.name === 'custody')?.adapter ?? null) as CustodyAdapter | null;
-    const workflow = await openWorkflowService({ storeUrl: config.gatewayDatabaseUrl, cidUrl: config.databases.cid, custody });
+    const workflow = await openWorkflowService({ storeUrl: config.gatewayDatabaseUrl, cidUrl: config.databases.cid, custody, now: () => clock.now() });
     if (workflow.recovered.applied + workflow.recovered.rejected + workflow.recovered.pending > 0) {
       logger.info({ recovered: workflow.recovered }, 'completed writes accepted before the last stop');
     }
@@ -87,6 +96,7 @@ export async function bootGateway(config: GatewayConfig, logger: Logger): Promis
       shutdownGraceMs: config.shutdownGraceMs,
       hardening: config.hardening,
       access,
+      clock,
       alsoClose: [
         { name: 'audit store', close: () => access.close() },
         { name: 'workflow store', close: () => workflow.service.close() },

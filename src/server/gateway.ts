@@ -19,6 +19,7 @@ import type { HardeningConfig } from '../config/types.js';
 import type { GatewayContext } from '../context/types.js';
 import { attachResilience, SourceResilience } from '../resilience/registry.js';
 import type { AccessControl } from './access.js';
+import type { Clock } from '../context/clock.js';
 import { createHandler, GRAPHQL_PATH, type GatewayHandler } from './httpHandler.js';
 import { createHttpHardening, defaultHardeningConfig } from './limits/hardening.js';
 import { createErrorMaskingPlugin } from './plugins/errorMaskingPlugin.js';
@@ -40,6 +41,8 @@ export interface GatewayOptions {
    * policy context, so every guarded value is refused (fail closed).
    */
   readonly access?: AccessControl;
+  /** What time it is for the rules (src/context/clock.ts); default the system clock. */
+  readonly clock?: Clock;
   /** Further Apollo plugins, run after the gateway's own. */
   readonly plugins?: ReadonlyArray<ApolloServerPlugin<GatewayContext>>;
   /**
@@ -120,7 +123,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         }
       : null,
   });
-  const handler = createHandler({ apollo, runtime: options.runtime, logger, playground: options.playground, access: options.access ?? null, hardening });
+  const handler = createHandler({ apollo, runtime: options.runtime, logger, playground: options.playground, access: options.access ?? null, hardening, ...(options.clock ? { clock: options.clock } : {}) });
   const server = createServer(handler);
   let address: AddressInfo;
   try {

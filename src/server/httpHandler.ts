@@ -12,6 +12,7 @@
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import { systemClock, type Clock } from '../context/clock.js';
 import { createContext } from '../context/create.js';
 import type { GatewayContext } from '../context/types.js';
 import { loadExamples } from './examples.js';
@@ -35,6 +36,8 @@ export interface HandlerOptions {
   readonly playground: boolean;
   /** Authentication and audit; null leaves requests without a policy context (guarded data refused). */
   readonly access?: AccessControl | null;
+  /** What time it is for the rules (default: the system clock). */
+  readonly clock?: Clock;
   /** Request limits, rate limit and load shedding (src/server/limits/hardening.ts). */
   readonly hardening: HttpHardening;
 }
@@ -85,6 +88,7 @@ async function writeGraphQLResponse(res: ServerResponse, response: HTTPGraphQLRe
 export function createHandler(options: HandlerOptions): GatewayHandler {
   const { apollo, runtime, logger, playground, hardening } = options;
   const access = options.access ?? null;
+  const clock = options.clock ?? systemClock;
   let inFlight = 0;
   let draining = false;
   let idleWaiters: Array<() => void> = [];
@@ -158,10 +162,10 @@ export function createHandler(options: HandlerOptions): GatewayHandler {
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
         contextBuilt = true;
-        if (!access) return createContext({ runtime, requestId, logger });
+        if (!access) return createContext({ runtime, requestId, logger, clock });
         // Throws UNAUTHENTICATED (401) or FORBIDDEN (403) before any resolver runs: nothing is read.
         const policy = await access.authenticate(headers);
-        return createContext({ runtime, requestId, logger, policy, audit: access.collector(requestId, policy), auditReader: access.auditStore });
+        return createContext({ runtime, requestId, logger, policy, audit: access.collector(requestId, policy), auditReader: access.auditStore, clock });
       },
     });
     if (!contextBuilt) {

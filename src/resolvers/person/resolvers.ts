@@ -33,7 +33,6 @@ import { PersonView, personView } from './view.js';
 
 const view = (p: PersonModel, ctx: GatewayContext) => personView(ctx, p.personId);
 
-const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 async function identityOf(v: PersonView): Promise<IdentitySummary> {
   return bestIdentity(await v.fragments());
@@ -56,17 +55,16 @@ function allowedOrRefuse<T>(v: PersonView, coordinate: string, items: readonly {
 }
 
 /** Every assessment, computed only from what the requester may see, each decided (High Harm also as the flag). */
-async function assessmentsOf(v: PersonView, asOf: string | null | undefined): Promise<Assessment[]> {
+async function assessmentsOf(v: PersonView, asOf: string | null | undefined, today: string): Promise<Assessment[]> {
   const [records, identity] = await Promise.all([v.records(), identityOf(v)]);
-  const today = asOf ?? isoNow().slice(0, 10);
-  const all = assessAll(assessmentFacts(records, today, identity.nationality));
+  const all = assessAll(assessmentFacts(records, asOf ?? today, identity.nationality));
   const failed = v.failedSources();
   const caveat = failed.length > 0 ? [`Not considered: ${failed.join(', ')} could not be read in this request, so records there are missing from this assessment.`] : [];
   return all.map((a) => ({ ...a, reasons: [...a.reasons, ...caveat] }));
 }
 
-async function decidedAssessments(v: PersonView, asOf: string | null | undefined, kinds: readonly AssessmentKind[] | null | undefined) {
-  const all = await assessmentsOf(v, asOf);
+async function decidedAssessments(v: PersonView, asOf: string | null | undefined, kinds: readonly AssessmentKind[] | null | undefined, today: string) {
+  const all = await assessmentsOf(v, asOf, today);
   const wanted = kinds && kinds.length > 0 ? all.filter((a) => kinds.includes(a.kind)) : all;
   return wanted.map((a) => {
     const inputs = a.evidence.map((ref) => v.decisionFor(ref) ?? decideSourceRef(v.policy, ref));
@@ -194,11 +192,11 @@ export const personResolvers: Resolvers = {
     },
     timeline: async (p, { kinds, from, to }, ctx) => {
       const records = await view(p, ctx).records();
-      return filterTimeline(timelineEvents(records, isoNow()), { kinds: (kinds ?? null) as readonly TimelineKind[] | null, from: from ?? null, to: to ?? null });
+      return filterTimeline(timelineEvents(records, ctx.clock.now().toISOString().replace(/\.\d{3}Z$/, 'Z')), { kinds: (kinds ?? null) as readonly TimelineKind[] | null, from: from ?? null, to: to ?? null });
     },
     assessments: async (p, { kinds, asOf }, ctx) => {
       const v = view(p, ctx);
-      return allowedOrRefuse(v, 'Person.assessments', await decidedAssessments(v, asOf, kinds));
+      return allowedOrRefuse(v, 'Person.assessments', await decidedAssessments(v, asOf, kinds, ctx.clock.today()));
     },
     dataQuality: async (p, _a, ctx) => {
       const v = view(p, ctx);
@@ -276,7 +274,7 @@ export const personResolvers: Resolvers = {
 
 async function reportingAssessment(ctx: GatewayContext, personId: string, kind: AssessmentKind): Promise<Assessment | null> {
   const v = personView(ctx, personId);
-  const [one] = await decidedAssessments(v, null, [kind]);
+  const [one] = await decidedAssessments(v, null, [kind], ctx.clock.today());
   if (!one) return null;
   v.audit(`PersonReporting.${kind}`, null, one.decision);
   if (one.decision.effect === 'DENY') throw decisionError(one.decision, `PersonReporting.${kind}`);
