@@ -107,6 +107,28 @@ describe('ACRO results, case by case (001 §4.32–4.35, fn 20)', () => {
     expect((police.body.data?.acroRequest as { reference: string }).reference).toBe(row.reference);
   });
 
+  it('no side door: aliased fields, fragments and batched operations withhold the same check', async () => {
+    const row = acroWhere((r) => r.instigator === 'MPS' && r.answer === 'RESULTS' && r.results.every((x) => !x.hosol));
+    const aliased = await gw.request(
+      'query A($r: ID!) { a: acroRequest(reference: $r) { reference } b: acroRequest(reference: $r) { ...R } } fragment R on AcroRequest { results { offenceText } }',
+      { r: row.reference },
+    );
+    expect(aliased.body.errors).toBeUndefined();
+    expect(aliased.body.data).toEqual({ a: null, b: null });
+
+    const batch = await fetch(gw.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await headersFor('cc-croydon')) },
+      body: JSON.stringify([
+        { query: ACRO_QUERY, variables: { r: row.reference } },
+        { query: '{ sources { name } }' },
+      ]),
+    });
+    const answers = (await batch.json()) as Array<{ data?: { acroRequest?: unknown } }>;
+    expect(answers[0]!.data?.acroRequest).toBeNull();
+    expect(JSON.stringify(answers)).not.toContain(row.reference);
+  });
+
   it('police-instigated, on the Serious Offence List: visible to Home Office staff', async () => {
     const row = acroWhere((r) => r.instigator !== 'HOME_OFFICE' && r.instigator !== 'WYP' && r.results.some((x) => x.hosol));
     const res = await gw.request(ACRO_QUERY, { r: row.reference });
