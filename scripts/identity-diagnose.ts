@@ -5,6 +5,7 @@
  *
  *   npx tsx scripts/identity-diagnose.ts --estate DIR [--cache FILE]
  *
+ * --margin BITS overrides the ambiguity margin (default: the link threshold).
  * --cache keeps the fragments read from the sources in a JSON file so repeated runs skip the read.
  * Prints counts only (no personal data) unless --examples N is given.
  */
@@ -24,7 +25,7 @@ import { comparePair, scoreCompared } from '../src/identity/score.js';
 import { openEstateSources } from './identity-sources.js';
 
 const { values } = parseArgs({
-  options: { estate: { type: 'string' }, cache: { type: 'string' }, examples: { type: 'string', default: '0' }, link: { type: 'string' }, review: { type: 'string' } },
+  options: { estate: { type: 'string' }, cache: { type: 'string' }, examples: { type: 'string', default: '0' }, link: { type: 'string' }, review: { type: 'string' }, margin: { type: 'string' } },
 });
 if (!values.estate) {
   console.error('usage: identity-diagnose --estate DIR [--cache FILE] [--examples N]');
@@ -74,7 +75,7 @@ for (const [l, r] of candidates) {
   outcomeOf.set(`${l}:${r}`, { outcome: d.outcome, weight: e.matchWeight, guard: d.guard, rule: d.rule });
   if (d.outcome !== 'NOT_LINKED') kept.push({ left: l, right: r, ...d, evidence: e });
 }
-const { clusterOf, refused } = clusterPairs(records, kept, []);
+const { clusterOf, refused } = clusterPairs(records, kept, [], { ambiguityMargin: Number(values.margin ?? model.thresholds.link) });
 console.log(`pipeline ${((performance.now() - t0) / 1000).toFixed(1)} s; candidates ${candidates.length}; kept ${kept.length}; refused ${refused.length}`);
 
 const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);

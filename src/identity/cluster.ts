@@ -13,7 +13,7 @@
 import { ONE_PER_PERSON_KINDS, setsConflict } from './identifiers.js';
 import type { IdentifierKind } from '../domain/common.js';
 import type { DateParts, PreparedRecord } from './prepare.js';
-import { dateExactLevel, dateSwappedLevel, dateTypoLevel, dateSameYearLevel } from './levels.js';
+import { dateExactLevel, dateSwappedLevel, dateOffByOneOrTenLevel, dateTypoLevel, dateSameYearLevel } from './levels.js';
 
 export interface ClusterEdge {
   readonly left: number;
@@ -47,7 +47,7 @@ interface ClusterState {
   dobs: DateParts[];
 }
 
-const dobCompatible = [dateExactLevel(), dateSwappedLevel(), dateTypoLevel(), dateSameYearLevel()];
+const dobCompatible = [dateExactLevel(), dateSwappedLevel(), dateOffByOneOrTenLevel(), dateTypoLevel(), dateSameYearLevel()];
 
 /**
  * Two groups' dates of birth conflict when no date of one is within a typo (or the same year) of any
@@ -77,11 +77,22 @@ function statesConflict(a: ClusterState, b: ClusterState, human: boolean): strin
   return null;
 }
 
+export interface ClusterOptions {
+  /**
+   * A group that matches two persons who cannot be the same still joins the better one when its
+   * match weight beats the other's by at least this many bits (the posterior odds of one person
+   * over the other reach the link threshold). Infinity: never (always ambiguous).
+   */
+  readonly ambiguityMargin?: number;
+}
+
 export function clusterRecords(
   records: readonly PreparedRecord[],
   edges: readonly ClusterEdge[],
   cannotLink: readonly (readonly [number, number])[] = [],
+  options: ClusterOptions = {},
 ): ClusterResult {
+  const margin = options.ambiguityMargin ?? Number.POSITIVE_INFINITY;
   const parent = records.map((_, i) => i);
   const find = (x: number): number => {
     while (parent[x] !== x) {
@@ -164,13 +175,18 @@ export function clusterRecords(
   for (const m of targets.values()) {
     if (m.size < 2) continue;
     const roots = [...m.keys()];
+    const best = new Map(roots.map((r) => [r, Math.max(...m.get(r)!.map((e) => e.strength))]));
     const clash = new Set<number>();
     for (let i = 0; i < roots.length; i++) {
       for (let j = i + 1; j < roots.length; j++) {
-        if (statesConflict(stateOf(roots[i]!), stateOf(roots[j]!), false)) {
-          clash.add(roots[i]!);
-          clash.add(roots[j]!);
-        }
+        const ri = roots[i]!;
+        const rj = roots[j]!;
+        if (!statesConflict(stateOf(ri), stateOf(rj), false)) continue;
+        // The clearly better of two incompatible persons keeps its links; the other is refused.
+        const wi = best.get(ri)!;
+        const wj = best.get(rj)!;
+        if (wi - wj < margin) clash.add(ri);
+        if (wj - wi < margin) clash.add(rj);
       }
     }
     for (const r of clash) for (const e of m.get(r)!) ambiguous.add(e);

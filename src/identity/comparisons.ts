@@ -6,7 +6,7 @@
  */
 import type { AlignedNames } from './align.js';
 import {
-  comparison, customLevel, dateExactLevel, dateSameYearLevel, dateSwappedLevel, dateTypoLevel, elseLevel, exactLevel,
+  comparison, customLevel, dateExactLevel, dateOffByOneOrTenLevel, dateSameYearLevel, dateSwappedLevel, dateTypoLevel, elseLevel, exactLevel,
   firstGivenExactLevel, firstGivenJaroWinklerLevel, firstGivenVariantLevel, givenReorderedLevel, jaroWinklerLevel,
   nullLevel, variantLevel, type Comparison,
 } from './levels.js';
@@ -35,7 +35,7 @@ export const givenNameComparison = comparison<PairSide, readonly string[]>('give
 ]);
 
 export const dateOfBirthComparison = comparison<PairSide, PairSide['record']['dob']>('dateOfBirth', (s) => s.record.dob, [
-  nullLevel(), dateExactLevel(), dateSwappedLevel(), dateTypoLevel(), dateSameYearLevel(), elseLevel(),
+  nullLevel(), dateExactLevel(), dateSwappedLevel(), dateOffByOneOrTenLevel(), dateTypoLevel(), dateSameYearLevel(), elseLevel(),
 ]);
 
 export const genderComparison = comparison<PairSide, string | null>('gender', (s) => s.record.gender, [nullLevel(), exactLevel(), elseLevel()]);

@@ -118,6 +118,24 @@ export function dateSwappedLevel(): ComparisonLevel<DateParts | null> {
   return customLevel<DateParts | null>('day and month swapped', (a, b) => a!.y === b!.y && a!.m === b!.d && a!.d === b!.m);
 }
 
+/**
+ * Exactly one of year, month, day differs, by one or by ten: a slip of the last digit to its
+ * neighbour or of the tens digit (1985 for 1984, 1975 for 1985, the 14th for the 24th). Much rarer
+ * between different people than any one-digit difference, so it is a level of its own.
+ */
+export function dateOffByOneOrTenLevel(): ComparisonLevel<DateParts | null> {
+  const step = (x: number, y: number) => Math.abs(x - y) === 1 || Math.abs(x - y) === 10;
+  return customLevel<DateParts | null>('one part off by one or ten', (a, b) => {
+    const sy = a!.y === b!.y;
+    const sm = a!.m === b!.m;
+    const sd = a!.d === b!.d;
+    if (sy && sm) return step(a!.d, b!.d);
+    if (sy && sd) return step(a!.m, b!.m);
+    if (sm && sd) return step(a!.y, b!.y);
+    return false;
+  });
+}
+
 /** Exactly one of year, month, day differs, by one typed digit or by one. */
 export function dateTypoLevel(): ComparisonLevel<DateParts | null> {
   const pad = (n: number, w: number) => String(n).padStart(w, '0');

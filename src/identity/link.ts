@@ -5,7 +5,7 @@
  */
 import { candidatePairs, DEFAULT_BLOCKING, type BlockingOptions, type BlockingReport } from './blocking.js';
 import { classifyPair, type LinkOutcome } from './classify.js';
-import { clusterRecords, type ClusterEdge } from './cluster.js';
+import { clusterRecords, type ClusterEdge, type ClusterOptions } from './cluster.js';
 import { termFrequencies, type TermFrequencies } from './frequencies.js';
 import type { LinkageModel } from './model.js';
 import type { PreparedRecord } from './prepare.js';
@@ -67,6 +67,7 @@ export function clusterPairs(
   records: readonly PreparedRecord[],
   pairs: readonly ScoredPair[],
   constraints: readonly HumanConstraint[] = [],
+  options: ClusterOptions = {},
 ): { clusterOf: readonly number[]; refused: LinkResult['refused']; promoted: ReadonlySet<ScoredPair> } {
   const rejected = new Set(constraints.filter((c) => !c.link).map((c) => pairKey(c.left, c.right)));
   const edges: (ClusterEdge & { pair: ScoredPair | null })[] = [];
@@ -79,7 +80,7 @@ export function clusterPairs(
     }
   }
   const cannot = constraints.filter((c) => !c.link).map((c) => [c.left, c.right] as const);
-  const result = clusterRecords(records, edges, cannot);
+  const result = clusterRecords(records, edges, cannot, options);
   return {
     clusterOf: result.clusterOf,
     refused: result.refused.map((r) => ({ pair: (r.edge as (typeof edges)[number]).pair, left: r.edge.left, right: r.edge.right, reason: r.reason })),
@@ -98,6 +99,6 @@ export function linkRecords(
   options: { blocking?: BlockingOptions } = {},
 ): LinkResult {
   const scored = scorePairs(model, records, options);
-  const clustered = clusterPairs(records, scored.pairs, constraints);
+  const clustered = clusterPairs(records, scored.pairs, constraints, { ambiguityMargin: model.thresholds.link });
   return { pairs: scored.pairs, compared: scored.compared, blocking: scored.blocking, ...clustered };
 }

@@ -155,7 +155,7 @@ function computeSnapshot(
 ): Snapshot {
   const indexOf = new Map(records.map((r) => [r.refKey, r.index]));
   const constraints = constraintsFor(decisions, indexOf);
-  const { clusterOf, refused, promoted } = clusterPairs(records, pairs, constraints);
+  const { clusterOf, refused, promoted } = clusterPairs(records, pairs, constraints, { ambiguityMargin: model.thresholds.link });
   const members = new Map<number, string[]>();
   clusterOf.forEach((c, i) => {
     const list = members.get(c);

@@ -63,6 +63,24 @@ export function scoreCompared(model: LinkageModel, pair: ComparedPair, tf: TermF
   const priorWeight = log2(model.prior / (1 - model.prior));
   const rows: WaterfallRow[] = [];
   let total = priorWeight;
+  // Both names exact: one adjustment for the full name (its joint frequency), split evenly over the
+  // two rows. It only raises the weight of a rare full name: a common one keeps the level's own
+  // weight, because frequencies are counted over records and a person with many records makes their
+  // own name look common (and common full names with an agreeing date of birth are still one person).
+  let jointHalf: number | null = null;
+  let jointFreq: number | null = null;
+  const fi = model.comparisons.findIndex((c) => c.name === 'familyName');
+  const gi = model.comparisons.findIndex((c) => c.name === 'givenName');
+  const fam = model.comparisons[fi]?.levels[pair.levels[fi]!];
+  const giv = model.comparisons[gi]?.levels[pair.levels[gi]!];
+  const familyTerm = pair.tfTerms[fi];
+  const givenTerm = pair.tfTerms[gi];
+  if (tf && familyTerm && givenTerm && fam?.tf && giv?.tf && fam.u != null && giv.u != null) {
+    jointFreq = tf.fullNameFrequency(givenTerm, familyTerm);
+    if (jointFreq != null) {
+      jointHalf = Math.sqrt(Math.min(TF_CLAMP, Math.max(1, (fam.u * giv.u) / jointFreq)));
+    }
+  }
   model.comparisons.forEach((c, i) => {
     const levelIndex = pair.levels[i]!;
     const level = c.levels[levelIndex]!;
@@ -76,7 +94,10 @@ export function scoreCompared(model: LinkageModel, pair: ComparedPair, tf: TermF
     if (!level.isNull && level.m != null && level.u != null) {
       bf = level.m / level.u;
       const term = pair.tfTerms[i];
-      if (level.tf && term && tf) {
+      if ((i === fi || i === gi) && jointHalf != null) {
+        bf *= jointHalf;
+        notes.push(`term frequency of the full name ${jointFreq!.toExponential(2)}`);
+      } else if (level.tf && term && tf) {
         const freq = tf.frequency(c.name, term);
         if (freq != null) {
           const factor = Math.min(TF_CLAMP, Math.max(1 / TF_CLAMP, level.u / freq));

@@ -68,6 +68,21 @@ describe('clusterRecords', () => {
     ]);
   });
 
+  it('joins the clearly better of two people who cannot be the same, by the ambiguity margin', () => {
+    const r = recs([{ ids: { FINGERPRINT: 'IA000000001' } }, {}, { ids: { FINGERPRINT: 'IA555555555' } }]);
+    const edges = [
+      { left: 0, right: 1, strength: 30, probabilistic: true },
+      { left: 1, right: 2, strength: 19, probabilistic: true },
+    ];
+    const clear = clusterRecords(r, edges, [], { ambiguityMargin: 10 });
+    expect(same(clear.clusterOf, 0, 1)).toBe(true);
+    expect(same(clear.clusterOf, 1, 2)).toBe(false);
+    expect(clear.refused.map((x) => x.reason)).toEqual(['ambiguous: also matches another person who cannot be the same']);
+    const close = clusterRecords(r, edges, [], { ambiguityMargin: 12 });
+    expect(same(close.clusterOf, 0, 1)).toBe(false);
+    expect(same(close.clusterOf, 1, 2)).toBe(false);
+  });
+
   it('applies stronger links first', () => {
     const r = recs([{ ids: { PNC_ID: '2014/0123456D' } }, {}, { ids: { PNC_ID: '2014/0123457E' } }]);
     const { clusterOf } = clusterRecords(r, [
