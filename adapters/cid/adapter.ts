@@ -35,6 +35,7 @@ import {
 import { familyNameKey } from './names.js';
 import { CID_TABLES as T } from './rows.js';
 import type { AliasRow, CaseRow, EtdRow, EventRow, NoteRow, PersonOnCaseRow, RestrictionRow } from './rows.js';
+import { driverReason } from './driverReason.js';
 
 export type BatchResult<V> = Promise<ReadonlyArray<V | Error>>;
 
@@ -102,14 +103,7 @@ function byTimeThenId<V>(time: (v: V) => string | null, id: (v: V) => string): (
   };
 }
 
-function reasonOf(e: unknown): string {
-  const err = e as { code?: unknown; message?: unknown };
-  if (typeof err.code === 'string') return err.code;
-  const msg = typeof err.message === 'string' ? err.message : String(e);
-  // Keep the driver's reason only; knex prefixes the SQL text, which carries no values but is noise.
-  const parts = msg.split(' - ');
-  return (parts[parts.length - 1] ?? msg).slice(0, 200);
-}
+const reasonOf = driverReason;
 
 export function createCidAdapter(db: Knex): CidAdapter {
   async function query<R>(operation: string, run: () => Promise<R>): Promise<R> {

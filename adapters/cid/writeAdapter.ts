@@ -26,6 +26,7 @@ import { CID_TABLES as T } from './rows.js';
 import type { AliasRow, CaseRow, EventRow, PersonOnCaseRow, RestrictionRow } from './rows.js';
 import { CidWriteRejectedError } from './writeErrors.js';
 import { FREQUENCY_CODES, RESULT_CODES, toCidDateTime } from './writeFormat.js';
+import { driverReason } from './driverReason.js';
 
 /** One event due at a centre, with its restriction, case and the persons on that case. */
 export interface CidScheduledEvent {
@@ -93,13 +94,7 @@ export function intentStamp(intentId: string): string {
   return `[PCV ${intentId}]`;
 }
 
-function reasonOf(e: unknown): string {
-  const err = e as { code?: unknown; message?: unknown };
-  if (typeof err.code === 'string') return err.code;
-  const msg = typeof err.message === 'string' ? err.message : String(e);
-  const parts = msg.split(' - ');
-  return (parts[parts.length - 1] ?? msg).slice(0, 200);
-}
+const reasonOf = driverReason;
 
 export function createCidWorkflowAdapter(db: Knex): CidWorkflowAdapter {
   const postgres = (db.client as { config?: { client?: unknown } }).config?.client === 'pg';

@@ -22,6 +22,7 @@ import { createWorkflowService, type WorkflowService } from '../../src/workflow/
 import { openWorkflowStore, type WorkflowStore } from '../../src/workflow/store.js';
 import type { Caller } from '../../src/workflow/types.js';
 import type { CrashPoints } from '../../src/workflow/outbox.js';
+import { WorkflowError } from '../../src/workflow/errors.js';
 import { dropSchema, pgUrlWithSchema, uniqueSchema } from '../support/postgres.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -106,4 +107,15 @@ export function caller(principal: Partial<Principal> & Pick<Principal, 'role'>, 
   const audit = createAuditCollector({ requestId: `req-${++requests}` });
   audit.setPolicy(policy);
   return { policy, audit };
+}
+
+/** The WorkflowError a promise rejects with (fails the test if it resolves or throws anything else). */
+export async function rejects(p: Promise<unknown>): Promise<WorkflowError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof WorkflowError) return e;
+    throw e;
+  }
+  throw new Error('expected a WorkflowError');
 }

@@ -7,11 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrueCase, TrueReportingEvent } from '../../mocks/estate/model.js';
 import { FIRST_STEPS, SECOND_STEPS } from '../../src/assessments/rules/AbsconderActionDueRule.js';
-import { WorkflowError } from '../../src/workflow/errors.js';
 import { ukLocalDayOf } from '../../src/workflow/reportingRules.js';
 import type { WorkflowService } from '../../src/workflow/service.js';
 import { pgStatus } from '../support/postgres.js';
-import { caller, createWorkflowFixture, population, type Engine, type WorkflowFixture } from './fixture.js';
+import { caller, createWorkflowFixture, population, type Engine, type WorkflowFixture, rejects } from './fixture.js';
 
 interface Pick {
   readonly c: TrueCase;
@@ -41,15 +40,6 @@ const unit = chosen.c.ownerUnit;
 const rom = () => caller({ role: 'REPORTING_CENTRE_OFFICER', reportingCentre: centre }, 'REPORTING');
 const owner = () => caller({ role: 'CC_CASEWORKER', unit }, 'REPORTING');
 
-async function rejects(p: Promise<unknown>): Promise<WorkflowError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof WorkflowError) return e;
-    throw e;
-  }
-  throw new Error('expected a WorkflowError');
-}
 
 function suite(engine: Engine): void {
   let fx: WorkflowFixture;

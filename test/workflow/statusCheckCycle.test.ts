@@ -5,23 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ForceCode } from '../../src/domain/common.js';
-import { WorkflowError } from '../../src/workflow/errors.js';
 import type { WorkflowService } from '../../src/workflow/service.js';
 import { pgStatus } from '../support/postgres.js';
-import { caller, createWorkflowFixture, ESTATE_TODAY, type Engine, type WorkflowFixture } from './fixture.js';
+import { caller, createWorkflowFixture, ESTATE_TODAY, type Engine, type WorkflowFixture, rejects } from './fixture.js';
 
 /** Estate "now": 08:00 UTC on the estate's today (mocks/estate/calendar.ts). */
 const NOW = new Date(`${ESTATE_TODAY}T08:00:00Z`);
 
-async function rejects(p: Promise<unknown>): Promise<WorkflowError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof WorkflowError) return e;
-    throw e;
-  }
-  throw new Error('expected a WorkflowError');
-}
 
 function suite(engine: Engine): void {
   let fx: WorkflowFixture;

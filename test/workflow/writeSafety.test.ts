@@ -13,7 +13,7 @@ import { SourceUnavailableError } from '../../src/domain/errors.js';
 import { WorkflowError } from '../../src/workflow/errors.js';
 import type { WorkflowService } from '../../src/workflow/service.js';
 import { pgStatus } from '../support/postgres.js';
-import { caller, createWorkflowFixture, population, type Engine, type WorkflowFixture } from './fixture.js';
+import { caller, createWorkflowFixture, population, type Engine, type WorkflowFixture, rejects } from './fixture.js';
 
 /** Open restrictions with blank events (distinct cases), and a completed event for the CONFLICT case. */
 function blankEvents(n: number): { c: TrueCase; e: TrueReportingEvent }[] {
@@ -40,16 +40,6 @@ type Ev = { c: TrueCase; e: TrueReportingEvent };
 const [a, b, c, d, e] = blankEvents(5) as [Ev, Ev, Ev, Ev, Ev];
 const done = completedEvent();
 const rom = () => caller({ role: 'REPORTING_CENTRE_OFFICER' }, 'REPORTING');
-
-async function rejects(p: Promise<unknown>): Promise<WorkflowError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof WorkflowError) return err;
-    throw err;
-  }
-  throw new Error('expected a WorkflowError');
-}
 
 /** CID that is "down" for writes (reads still answer, as when a write lock times out). */
 function cidDownForWrites(real: CidWorkflowAdapter): CidWorkflowAdapter {
