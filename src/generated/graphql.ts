@@ -872,6 +872,16 @@ export type DvaPassport = {
   status: DvaPassportStatus;
 };
 
+/** What a DVA passport check asks about. */
+export type DvaPassportCheckInput = {
+  /** The date of birth the person gave. */
+  dateOfBirth: Scalars['Date']['input'];
+  /** The passport number the person gave. */
+  passportNumber: Scalars['String']['input'];
+  /** The family name the person gave. */
+  surname: Scalars['String']['input'];
+};
+
 /** Status of a British passport as HM Passport Office holds it. */
 export type DvaPassportStatus =
   /** Cancelled by HMPO. */
@@ -1048,6 +1058,14 @@ export type LinkedRecord = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Ask HM Passport Office's DVA whether a British passport exists and matches the person's name and
+   * date of birth. Only licensed users may ask, only where there is reasonable doubt that a claim to be
+   * British is true, and each check must be justified and is audited (001 §4.36–4.37, fn 21–22): send
+   * `x-purpose: NATIONALITY_VERIFICATION` and `x-justification: <why there is reasonable doubt>`.
+   * Every call is a new check, counted by HMPO; it is never retried by the gateway.
+   */
+  checkPassportWithDva: DvaCheck;
   /** Record that police released an immigration offender because no IO could attend (002 rec. 2). */
   recordReleaseBeforeIoAttended: ReleaseBeforeIoRecorded;
   /**
@@ -1064,6 +1082,17 @@ export type Mutation = {
    * window over one hour needs a reason); written to CID; the centre sees them on its next fetch.
    */
   setReportingInstructions: ReportingInstructions;
+};
+
+
+/**
+ * Writes. Every write takes a required `idempotencyKey`: sending the same request again with the same
+ * key returns the original result (`replayed: true`) and never records twice; the same key with other
+ * input is refused with CONFLICT. Errors carry `extensions.code`, `extensions.field` (the input field
+ * at fault), `extensions.retryable` and `extensions.idempotencyKey` (the key to retry with).
+ */
+export type MutationCheckPassportWithDvaArgs = {
+  input: DvaPassportCheckInput;
 };
 
 
@@ -1678,6 +1707,8 @@ export type Query = {
    * `custody:<FORCE>/<record number>`.
    */
   custodyRecord: Maybe<CustodyEpisode>;
+  /** A DVA check already made, by its check id (licensed users; audited). */
+  dvaCheck: Maybe<DvaCheck>;
   /**
    * One Pathfinder row by its source key `<workbook>#<row>` (e.g. `liverpool#17`: row 17 as Excel
    * numbers it). Null with a NOT_FOUND error when there is no such row.
@@ -1788,6 +1819,12 @@ export type QueryCidPersonOnCaseArgs = {
 export type QueryCustodyRecordArgs = {
   force: Force;
   recordNumber: Scalars['String']['input'];
+};
+
+
+/** The root of every read. Each legacy source adds its own lookups in `schema/<source>.graphql`. */
+export type QueryDvaCheckArgs = {
+  checkId: Scalars['ID']['input'];
 };
 
 
@@ -2355,6 +2392,7 @@ export type ResolversTypes = {
   DvaCheck: ResolverTypeWrapper<DvaCheckModel>;
   DvaCheckResult: DvaCheckResult;
   DvaPassport: ResolverTypeWrapper<DvaPassportModel>;
+  DvaPassportCheckInput: DvaPassportCheckInput;
   DvaPassportStatus: DvaPassportStatus;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Force: Force;
@@ -2460,6 +2498,7 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DvaCheck: DvaCheckModel;
   DvaPassport: DvaPassportModel;
+  DvaPassportCheckInput: DvaPassportCheckInput;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Identifier: IdentifierModel;
@@ -2889,6 +2928,7 @@ export type LinkedRecordResolvers<ContextType = GatewayContext, ParentType exten
 };
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  checkPassportWithDva?: Resolver<ResolversTypes['DvaCheck'], ParentType, ContextType, RequireFields<MutationCheckPassportWithDvaArgs, 'input'>>;
   recordReleaseBeforeIoAttended?: Resolver<ResolversTypes['ReleaseBeforeIoRecorded'], ParentType, ContextType, RequireFields<MutationRecordReleaseBeforeIoAttendedArgs, 'input'>>;
   recordReportingOutcome?: Resolver<ResolversTypes['ReportingOutcomeRecorded'], ParentType, ContextType, RequireFields<MutationRecordReportingOutcomeArgs, 'input'>>;
   recordStatusCheck?: Resolver<ResolversTypes['StatusCheckRecorded'], ParentType, ContextType, RequireFields<MutationRecordStatusCheckArgs, 'input'>>;
@@ -3113,6 +3153,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   cidCase?: Resolver<Maybe<ResolversTypes['CidCase']>, ParentType, ContextType, RequireFields<QueryCidCaseArgs, 'caseId'>>;
   cidPersonOnCase?: Resolver<Maybe<ResolversTypes['CidPersonOnCase']>, ParentType, ContextType, RequireFields<QueryCidPersonOnCaseArgs, 'caseId' | 'cidPersonId'>>;
   custodyRecord?: Resolver<Maybe<ResolversTypes['CustodyEpisode']>, ParentType, ContextType, RequireFields<QueryCustodyRecordArgs, 'force' | 'recordNumber'>>;
+  dvaCheck?: Resolver<Maybe<ResolversTypes['DvaCheck']>, ParentType, ContextType, RequireFields<QueryDvaCheckArgs, 'checkId'>>;
   pathfinderRow?: Resolver<Maybe<ResolversTypes['PathfinderRow']>, ParentType, ContextType, RequireFields<QueryPathfinderRowArgs, 'key'>>;
   pathfinderRows?: Resolver<Array<ResolversTypes['PathfinderRow']>, ParentType, ContextType, RequireFields<QueryPathfinderRowsArgs, 'caseId'>>;
   pathfinderWorkbooks?: Resolver<Array<ResolversTypes['PathfinderWorkbookStatus']>, ParentType, ContextType>;

@@ -33,7 +33,11 @@ function scriptJson(value: unknown): string {
 export function renderPlaygroundPage(options: PlaygroundPageOptions): string {
   const headers = JSON.stringify(PLAYGROUND_HEADERS, null, 2);
   const tabs = options.examples.length
-    ? options.examples.map((e) => ({ query: e.query, variables: e.variables, headers }))
+    ? options.examples.map((e) => ({
+        query: e.query,
+        variables: e.variables,
+        headers: e.justification ? JSON.stringify({ ...PLAYGROUND_HEADERS, 'x-justification': e.justification }, null, 2) : headers,
+      }))
     : [{ query: FALLBACK_QUERY, headers }];
   const config = { endpoint: options.endpoint, tabs, headers, identitiesUrl: options.identitiesUrl };
   return `<!doctype html>

@@ -18,6 +18,8 @@ export interface RequestScope {
     operation: string,
     batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>,
   ): (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>;
+  /** Like `track`, for a call that changes or counts something at source: never retried. */
+  trackWrite<A, R>(source: SourceName, operation: string, write: (input: A) => Promise<R>): (input: A) => Promise<R>;
 }
 
 export interface SourceDefinition<Name extends SourceName = SourceName, Adapter = unknown, Loaders = unknown> {

@@ -22,7 +22,7 @@ describe('playground examples', () => {
   });
 
   it.each(examples.map((e) => [e.name, e] as const))('%s runs and returns data', async (_name, example) => {
-    const headers = example.actAs ? await headersFor(example.actAs.identity, example.actAs.purpose ?? undefined) : {};
+    const headers = example.actAs ? await headersFor(example.actAs.identity, example.actAs.purpose ?? undefined, example.justification) : {};
     const res = await gw.request(example.query, example.variables ? (JSON.parse(example.variables) as Record<string, unknown>) : undefined, headers);
     expect(res.body.errors).toBeUndefined();
     const data = res.body.data ?? {};

@@ -65,7 +65,7 @@ export const LOOKUPS: Partial<Record<SourceName, LookupEntry>> = {
       return ['MPS', 'WMP', 'WYP'].includes(force) ? `sergeant-${force.toLowerCase()}` : 'sergeant-mps';
     },
   },
-  dva: { none: 'DVA checks are only exposed with authorisation (schema/dva.graphql: 001 §4.36–4.37, fn 21–22)' },
+  dva: { none: 'the estate holds no DVA checks to look up: a check is made on demand by checkPassportWithDva (test/policy/dva.test.ts)' },
 };
 
 export function lookupOf(source: string): Lookup | null {

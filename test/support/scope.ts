@@ -7,6 +7,7 @@ import type { RequestScope } from '../../src/sources/types.js';
 
 export const passThroughScope: RequestScope = {
   track: (_source, _operation, batch) => batch,
+  trackWrite: (_source, _operation, write) => write,
 };
 
 export interface RecordedCall {
@@ -22,6 +23,10 @@ export function recordingScope(): RequestScope & { readonly calls: RecordedCall[
     track: (source, operation, batch) => async (keys) => {
       calls.push({ source, operation, keys: [...keys] });
       return batch(keys);
+    },
+    trackWrite: (source, operation, write) => async (input) => {
+      calls.push({ source, operation, keys: [input] });
+      return write(input);
     },
   };
 }
