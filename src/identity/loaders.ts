@@ -9,7 +9,7 @@ import type { IdentifierKind, SourceRef } from '../domain/common.js';
 import { sourceRefString } from '../domain/common.js';
 import { GatewayError } from '../domain/errors.js';
 import type { DecisionRow, PersonIndexStore, RecordRow } from '../store/personStore.js';
-import type { PersonCandidate, PersonIndex, PersonSearchQuery } from './personIndex.js';
+import { expandStoredEvidence, type PersonCandidate, type PersonIndex, type PersonSearchQuery } from './personIndex.js';
 
 /** The person index and its store, opened once per process. */
 export interface IdentityService {
@@ -31,6 +31,7 @@ export interface IdentityLoaders {
   /**
    * Gateway person id → the records linked to that person: how each was linked (rule, weight,
    * evidence) and its identity fragment as the index last read it (so identity needs no source read).
+   * `evidence` is the full waterfall JSON (PairEvidence), expanded from the compact stored form.
    */
   readonly recordsByPersonId: DataLoader<string, readonly RecordRow[]>;
   /** CID case id → person ids of the persons recorded on it. */
@@ -104,7 +105,9 @@ export function createIdentityLoaders(service: IdentityService | null): Identity
   return {
     personIdByRef: new DataLoader<SourceRef, string, string>((refs) => index.personIdForRecord(refs), { cacheKeyFn: sourceRefString }),
     recordsByPersonId: new DataLoader<string, readonly RecordRow[]>(async (ids) => {
-      const rows = await store.loadRecords({ personIds: ids });
+      const stored = await store.loadRecords({ personIds: ids });
+      const evidence = await expandStoredEvidence(store, stored.map((r) => r.evidence));
+      const rows = stored.map((r, i): RecordRow => ({ ...r, evidence: evidence[i] ? JSON.stringify(evidence[i]) : null }));
       const byPerson = new Map<string, RecordRow[]>();
       for (const r of rows) {
         const list = byPerson.get(r.personId) ?? [];

@@ -167,11 +167,13 @@ function computeSnapshot(
   const personOfRoot = new Map(roots.map((r, i) => [r, ids[i]!]));
   const personOf = (i: number) => personOfRoot.get(clusterOf[i]!)!;
 
-  // How each record joined its person: the strongest linked pair inside its cluster.
-  const how = new Array<{ rule: string; weight: number | null; evidence: string | null; rank: number } | undefined>(records.length);
-  const consider = (i: number, rule: string, weight: number | null, evidence: string | null, rank: number) => {
+  // How each record joined its person: the strongest linked pair inside its cluster. Its evidence is
+  // serialised once per record at the end, compactly (levels and partial weights with the model
+  // version: recordLinkEvidence), not once per pair considered.
+  const how = new Array<{ rule: string; weight: number | null; pair: ScoredPair | null; rank: number } | undefined>(records.length);
+  const consider = (i: number, rule: string, weight: number | null, pair: ScoredPair | null, rank: number) => {
     const cur = how[i];
-    if (!cur || rank > cur.rank) how[i] = { rule, weight, evidence, rank };
+    if (!cur || rank > cur.rank) how[i] = { rule, weight, pair, rank };
   };
   for (const c of constraints) {
     if (c.link && clusterOf[c.left] === clusterOf[c.right]) {
@@ -185,16 +187,24 @@ function computeSnapshot(
     // ONLY_CANDIDATE: a possible match joined because each side had no other candidate (cluster evidence).
     const rule = only ? 'ONLY_CANDIDATE' : p.rule;
     const rank = (p.rule === 'PROBABILISTIC' ? 0 : 1e6) - (only ? 1e3 : 0) + p.evidence.matchWeight;
-    const ev = JSON.stringify(p.evidence); // full waterfall: the person view reads it as PairEvidence
-    consider(p.left, rule, p.evidence.matchWeight, ev, rank);
-    consider(p.right, rule, p.evidence.matchWeight, ev, rank);
+    consider(p.left, rule, p.evidence.matchWeight, p, rank);
+    consider(p.right, rule, p.evidence.matchWeight, p, rank);
   }
+  const evidenceJson = new Map<ScoredPair, string>();
+  const evidenceOfPair = (p: ScoredPair): string => {
+    let json = evidenceJson.get(p);
+    if (json === undefined) {
+      json = JSON.stringify(recordLinkEvidence(model.modelVersion, p.evidence));
+      evidenceJson.set(p, json);
+    }
+    return json;
+  };
   const recordRows: RecordRow[] = records.map((r, i) => {
     const h = how[i];
     const n = r.names[0];
     return {
       ref: r.refKey, source: r.fragment.ref.source, recordKey: r.fragment.ref.key, personId: personOf(i),
-      rule: h?.rule ?? 'SINGLE', matchWeight: h?.weight ?? null, evidence: h?.evidence ?? null, fragment: r.fragment,
+      rule: h?.rule ?? 'SINGLE', matchWeight: h?.weight ?? null, evidence: h?.pair ? evidenceOfPair(h.pair) : null, fragment: r.fragment,
       familyKey: n?.familyPhonetic || null, givenKey: n?.givenPhonetic || null, dateOfBirth: r.dob?.iso ?? null,
     };
   });
@@ -264,20 +274,71 @@ export async function buildPersonIndex(options: BuildOptions): Promise<IndexSumm
   const prior = new Map((await store.loadRecords()).map((r) => [r.ref, r.personId]));
   const decisions = await store.loadDecisions();
   const snap = computeSnapshot(model, records, scored.pairs, decisions, prior, startedAt);
+  log.info({ persons: snap.persons, refused: snap.refused }, 'identity: persons clustered');
   await store.saveModel(model.modelVersion, serialiseModel(model), startedAt);
   await store.writeFull(snap.records, snap.pairs, snap.review, startedAt);
+  log.info({ records: snap.records.length, pairs: snap.pairs.length }, 'identity: store written');
   const summary = summarise(model, snap, scored.compared, started);
   await store.addRun('BUILD', startedAt, now(), model.modelVersion, summary);
   log.info({ ...summary }, 'identity: person index built');
   return summary;
 }
 
-/** Record links store the full waterfall; pairs and review items store it compactly. */
-function evidenceOf(model: LinkageModel | null, json: string | null): PairEvidence | null {
+/**
+ * A record link's evidence as stored in person_records: the compact waterfall (levels, partial
+ * weights, notes) and the version of the model that scored it, whose labels expand it on read.
+ */
+export interface StoredLinkEvidence extends CompactEvidence {
+  readonly v: string;
+}
+
+export function recordLinkEvidence(modelVersion: string, e: PairEvidence): StoredLinkEvidence {
+  return { v: modelVersion, ...compactEvidence(e) };
+}
+
+/** The model version a stored evidence JSON names (null: none named, e.g. a full waterfall from an older store). */
+export function storedEvidenceModel(json: string): string | null {
+  const data = JSON.parse(json) as { v?: unknown };
+  return typeof data.v === 'string' ? data.v : null;
+}
+
+/**
+ * Full waterfall from stored evidence: compact (record links, pairs, review items) expanded with
+ * the model that scored it, or a full waterfall as stores before compact record links held it.
+ * Null when the evidence needs a model that is not given.
+ */
+export function evidenceOf(model: LinkageModel | null, json: string | null): PairEvidence | null {
   if (!json) return null;
-  const data = JSON.parse(json) as PairEvidence | CompactEvidence;
+  const data = JSON.parse(json) as PairEvidence | (CompactEvidence & { v?: string });
   if ('rows' in data) return data;
-  return model ? expandEvidence(model, data) : null;
+  if (!model || (data.v !== undefined && data.v !== model.modelVersion)) return null;
+  return expandEvidence(model, data);
+}
+
+/**
+ * Expands stored evidence JSON (record links, in any order) into full waterfalls, parsing each model
+ * version it names once: the latest model, and any older one a record link still names.
+ */
+export async function expandStoredEvidence(store: PersonIndexStore, jsons: readonly (string | null)[]): Promise<(PairEvidence | null)[]> {
+  if (jsons.every((j) => !j)) return jsons.map(() => null);
+  const models = new Map<string, LinkageModel | null>();
+  const latestJson = await store.latestModelJson();
+  const latest = latestJson ? parseModel(latestJson) : null;
+  if (latest) models.set(latest.modelVersion, latest);
+  const out: (PairEvidence | null)[] = [];
+  for (const json of jsons) {
+    if (!json) {
+      out.push(null);
+      continue;
+    }
+    const version = storedEvidenceModel(json);
+    if (version !== null && !models.has(version)) {
+      const older = await store.modelJson(version);
+      models.set(version, older ? parseModel(older) : null);
+    }
+    out.push(evidenceOf(version === null ? latest : models.get(version)!, json));
+  }
+  return out;
 }
 
 function reasonsOf(rows: readonly WaterfallRow[]): string[] {
@@ -351,11 +412,11 @@ export function createPersonIndex(options: { readonly store: PersonIndexStore; r
 
     async recordsForPerson(personIds) {
       const rows = await store.loadRecords({ personIds });
-      const model = await loadModel();
+      const evidence = await expandStoredEvidence(store, rows.map((r) => r.evidence));
       const byPerson = new Map<string, RecordLink[]>();
-      for (const r of rows) {
+      for (const [i, r] of rows.entries()) {
         const list = byPerson.get(r.personId) ?? [];
-        list.push({ ref: { source: r.source as SourceName, key: r.recordKey }, personId: r.personId, rule: r.rule, matchWeight: r.matchWeight, evidence: evidenceOf(model, r.evidence) });
+        list.push({ ref: { source: r.source as SourceName, key: r.recordKey }, personId: r.personId, rule: r.rule, matchWeight: r.matchWeight, evidence: evidence[i]! });
         byPerson.set(r.personId, list);
       }
       return personIds.map((id) => byPerson.get(id) ?? new GatewayError('NOT_FOUND', `No person "${id}" in the person index.`, { personId: id }));

@@ -69,8 +69,45 @@ export interface PersonRow {
 
 const CHUNK = 400;
 
-async function insertChunks(trx: Knex.Transaction | Knex, table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await trx(table).insert(rows.slice(i, i + CHUNK));
+/** The part of a better-sqlite3 connection bulk inserts use. */
+interface NativeSqlite {
+  prepare(sql: string): { run(...params: unknown[]): unknown };
+}
+
+/** Rows per prepared multi-row INSERT on SQLite (columns × rows stays far below its 32,766 parameters). */
+const SQLITE_ROWS_PER_STATEMENT = 200;
+
+const bindable = (v: unknown): unknown => (v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v);
+
+/**
+ * Inserts rows (all with the same columns) inside a transaction. On SQLite the transaction's own
+ * connection runs one prepared multi-row INSERT over and over: knex would build and prepare a new
+ * statement per chunk, which dominated a full build. Other databases use knex's chunked inserts.
+ */
+async function insertChunks(trx: Knex.Transaction, table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  if (trx.client.config.client !== 'better-sqlite3') {
+    for (let i = 0; i < rows.length; i += CHUNK) await trx(table).insert(rows.slice(i, i + CHUNK));
+    return;
+  }
+  const conn = (await trx.client.acquireConnection()) as NativeSqlite;
+  const columns = Object.keys(rows[0]!);
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const statementFor = (n: number) =>
+    conn.prepare(`insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${new Array<string>(n).fill(tuple).join(', ')}`);
+  const many = statementFor(SQLITE_ROWS_PER_STATEMENT);
+  const params: unknown[] = [];
+  let i = 0;
+  for (; i + SQLITE_ROWS_PER_STATEMENT <= rows.length; i += SQLITE_ROWS_PER_STATEMENT) {
+    params.length = 0;
+    for (let j = i; j < i + SQLITE_ROWS_PER_STATEMENT; j++) for (const c of columns) params.push(bindable(rows[j]![c]));
+    many.run(...params);
+  }
+  if (i < rows.length) {
+    params.length = 0;
+    for (let j = i; j < rows.length; j++) for (const c of columns) params.push(bindable(rows[j]![c]));
+    statementFor(rows.length - i).run(...params);
+  }
 }
 
 const recordToDb = (r: RecordRow, now: string) => ({
@@ -94,6 +131,23 @@ function recordFromDb(r: DbRecord): RecordRow {
   };
 }
 
+/**
+ * On SQLite, drops the secondary indexes of `tables` while `load` fills them and recreates them
+ * from their own saved definitions afterwards (one sort per index instead of a B-tree insert per
+ * row), inside the caller's transaction. Other databases just run `load`.
+ */
+async function withoutSecondaryIndexes(trx: Knex.Transaction, tables: readonly string[], load: () => Promise<void>): Promise<void> {
+  if (trx.client.config.client !== 'better-sqlite3') return load();
+  const indexes = (await trx('sqlite_master')
+    .select('name', 'sql')
+    .where('type', 'index')
+    .whereIn('tbl_name', [...tables])
+    .whereNotNull('sql')) as { name: string; sql: string }[];
+  for (const ix of indexes) await trx.raw(`drop index "${ix.name.replace(/"/g, '""')}"`);
+  await load();
+  for (const ix of indexes) await trx.raw(ix.sql);
+}
+
 export interface PersonIndexStore {
   readonly db: Knex;
   loadRecords(where?: { refs?: readonly string[]; personIds?: readonly string[]; keys?: { familyKey?: string; givenKey?: string; dateOfBirth?: string } }): Promise<RecordRow[]>;
@@ -102,6 +156,8 @@ export interface PersonIndexStore {
   loadPersons(): Promise<PersonRow[]>;
   loadReview(limit?: number): Promise<ReviewRow[]>;
   latestModelJson(): Promise<string | null>;
+  /** A saved model by version (null when not saved). */
+  modelJson(modelVersion: string): Promise<string | null>;
   saveModel(modelVersion: string, json: string, now: string): Promise<void>;
   addDecision(d: Omit<DecisionRow, 'id'>): Promise<DecisionRow>;
   /** Replace the whole index (full build). */
@@ -200,6 +256,10 @@ export function createPersonIndexStore(db: Knex): PersonIndexStore {
       const row = (await db('identity_models').select('model').orderBy('created_at', 'desc').orderBy('model_version').first()) as { model: string } | undefined;
       return row?.model ?? null;
     },
+    async modelJson(modelVersion) {
+      const row = (await db('identity_models').select('model').where({ model_version: modelVersion }).first()) as { model: string } | undefined;
+      return row?.model ?? null;
+    },
     async saveModel(modelVersion, json, now) {
       await db('identity_models').insert({ model_version: modelVersion, model: json, created_at: now }).onConflict('model_version').merge(['model', 'created_at']);
     },
@@ -215,8 +275,11 @@ export function createPersonIndexStore(db: Knex): PersonIndexStore {
       await db.transaction(async (trx) => {
         await trx('person_records').delete();
         await trx('candidate_pairs').delete();
-        await insertChunks(trx, 'person_records', records.map((r) => recordToDb(r, now)));
-        await insertChunks(trx, 'candidate_pairs', pairs.map(pairToDb));
+        await withoutSecondaryIndexes(trx, ['person_records', 'candidate_pairs'], async () => {
+          await insertChunks(trx, 'person_records', records.map((r) => recordToDb(r, now)));
+          // In the order given: loadPairs returns them in insertion order, which incremental updates rely on.
+          await insertChunks(trx, 'candidate_pairs', pairs.map(pairToDb));
+        });
         await writeReview(trx, review);
         await refreshPersons(trx, now);
       });

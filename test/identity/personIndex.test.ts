@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildPersonIndex, createPersonIndex, parseRef, type IdentitySource, type PersonIndex } from '../../src/identity/personIndex.js';
+import { buildPersonIndex, createPersonIndex, evidenceOf, parseRef, type IdentitySource, type PersonIndex } from '../../src/identity/personIndex.js';
+import { createIdentityLoaders } from '../../src/identity/loaders.js';
+import type { PairEvidence } from '../../src/identity/score.js';
 import { openPersonIndexStore, type PersonIndexStore } from '../../src/store/personStore.js';
 import type { IdentityFragment, SourceRef } from '../../src/domain/common.js';
 import { pgStatus, pgUrlWithSchema, uniqueSchema, dropSchema } from '../support/postgres.js';
@@ -86,6 +88,27 @@ function suite(name: string, open: () => Promise<{ store: PersonIndexStore; clea
       const linked = list.find((r) => r.rule !== 'SINGLE');
       if (linked) expect(linked.evidence?.rows.length).toBe(7);
       expect(records[1]).toBeInstanceOf(Error);
+    });
+
+    it('stores record-link evidence compactly with its model version; the person view loader reads the full waterfall', async () => {
+      const model = (await index.model())!;
+      const linked = (await store.loadRecords()).filter((r) => r.evidence !== null);
+      expect(linked.length).toBeGreaterThan(0);
+      const stored = JSON.parse(linked[0]!.evidence!) as { v: string; p: number; r: unknown[] };
+      expect(stored.v).toBe(model.modelVersion);
+      expect(stored.r).toHaveLength(model.comparisons.length);
+      const loaders = createIdentityLoaders({ index, store });
+      const rows = await loaders.recordsByPersonId.load(linked[0]!.personId);
+      const row = rows.find((r) => r.ref === linked[0]!.ref)!;
+      const full = JSON.parse(row.evidence!) as PairEvidence;
+      expect(full.rows.map((r) => r.comparison)).toEqual(model.comparisons.map((c) => c.name));
+      for (const [i, r] of full.rows.entries()) expect(r.label).toBe(model.comparisons[i]!.levels[r.level]!.label);
+      expect(full.matchWeight).toBeCloseTo(row.matchWeight!, 3);
+      expect(full.probability).toBeGreaterThan(0);
+      // A store written before compact record links holds the full waterfall: read as it is.
+      expect(evidenceOf(null, JSON.stringify(full))).toEqual(full);
+      // Evidence scored by another model is not labelled with the wrong one.
+      expect(evidenceOf(model, JSON.stringify({ ...stored, v: 'm-other' }))).toBeNull();
     });
 
     it('a rejected link and a split survive a full re-run; a merge joins two persons', async () => {
