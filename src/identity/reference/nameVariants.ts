@@ -3,6 +3,10 @@
  * written for any other by a clerk copying a record (004 §6.47: person details copied onto each
  * case and diverging). Reference data owned by the gateway; extend it as caseworkers report new
  * families. Each family's first member is its canonical spelling.
+ *
+ * Deliberately a separate list from the synthetic estate's noise (mocks/estate/noise.ts): the gateway
+ * never imports the estate. The two start out equal, so evaluation on the synthetic estate is kind to
+ * names from these families; real transliteration is wider than either list.
  */
 export const NAME_VARIANTS: readonly (readonly string[])[] = Object.freeze([
   ['MOHAMMED', 'MUHAMMAD', 'MOHAMED', 'MOHAMMAD', 'MUHAMMED', 'MOHAMAD'],
