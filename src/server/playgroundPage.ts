@@ -122,8 +122,22 @@ export function renderPlaygroundPage(options: PlaygroundPageOptions): string {
       document.getElementById('pcv-no-demo').hidden = false;
     }
     var root = ReactDOM.createRoot(document.getElementById('graphiql'));
+    // An example tab names the identity that may run it ("Run as the demo identity ..."): switching
+    // to that tab switches the identity too; editing within a tab never does.
+    var lastTab = -1;
+    function onTabChange(state) {
+      if (!state || state.activeTabIndex === lastTab) return;
+      lastTab = state.activeTabIndex;
+      var tab = state.tabs[state.activeTabIndex];
+      var m = tab && tab.query && /Run as the demo identity "([a-z0-9-]+)"(?: for the purpose ([A-Z_]+))?/.exec(tab.query);
+      if (!m || !identities.some(function (d) { return d.id === m[1]; })) return;
+      idSelect.value = m[1];
+      fillPurposes();
+      if (m[2]) purposeSelect.value = m[2];
+    }
     root.render(React.createElement(GraphiQL, {
       fetcher: fetcher,
+      onTabChange: onTabChange,
       defaultTabs: config.tabs,
       defaultHeaders: config.headers,
       defaultEditorToolsVisibility: 'headers',

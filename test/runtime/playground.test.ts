@@ -83,6 +83,11 @@ describe.skipIf(!available)('playground in headless chromium', () => {
     expect(text).toContain('"reachable"');
     expect(text).not.toContain('"errors"');
 
+    // switching to an example tab that names its identity switches the identity
+    await page.locator('.graphiql-tab', { hasText: 'CustodyRecord' }).first().click();
+    await expect.poll(async () => page.locator('#pcv-identity').inputValue(), { timeout: 10_000 }).toBe('sergeant-mps');
+    expect(await page.locator('#pcv-purpose').inputValue()).toBe('POLICING');
+
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
