@@ -160,6 +160,22 @@ describe('ACRO results, case by case (001 §4.32–4.35, fn 20)', () => {
   });
 });
 
+describe('what is consulted', () => {
+  it('a caseworker not granted custody data is not read for it: the person view never calls custody', async () => {
+    const q = 'query P($k: String!) { personBySourceKey(source: pnc, key: $k) { id sources { source recordsRead } } }';
+    const res = await gw.request(q, { k: '2013/0010004W' });
+    expect(res.body.errors).toBeUndefined();
+    const line = logLine(res.headers.get('x-request-id'));
+    const sources = (line?.sources ?? {}) as Record<string, { calls: number }>;
+    expect(sources.cid?.calls ?? 0).toBeGreaterThan(0);
+    expect(sources.custody?.calls ?? 0).toBe(0);
+
+    const joc = await gw.request(q, { k: '2013/0010004W' }, await headersFor('joc-io', 'STATUS_CHECK'));
+    const jocSources = (logLine(joc.headers.get('x-request-id'))?.sources ?? {}) as Record<string, { calls: number }>;
+    expect(jocSources.custody?.calls ?? 0).toBeGreaterThan(0);
+  });
+});
+
 describe('custody by force arrangement (001 §4.26)', () => {
   const truthKey = (force: string) =>
     readFileSync(join(gw.estateDir, 'truth', 'records.tsv'), 'utf8')

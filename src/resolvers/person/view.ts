@@ -23,6 +23,7 @@ import {
 import type { Decision } from '../../policy/decision.js';
 import { decisionError } from '../../policy/decision.js';
 import type { PolicyContext } from '../../policy/context.js';
+import type { DataClass } from '../../policy/classes.js';
 import type { GatewayContext } from '../../context/types.js';
 import type { CidCase, CidPersonOnCase } from '../../domain/cid.js';
 import type { IdentityFragment, SourceName, SourceRef } from '../../domain/common.js';
@@ -36,6 +37,9 @@ import type { RecordRow } from '../../store/personStore.js';
 import type { EtdOnCase, NoteOnCase, PersonRecords, RestrictionOnCase, VisibleAcroRequest } from '../../person/records.js';
 import { describeSourceError } from '../../context/sourceHealth.js';
 import { unauthenticated } from '../../auth/errors.js';
+
+/** Sources all of whose records carry one class; a requester without it is not read for them. */
+const CLASS_OF_SOURCE: Partial<Record<SourceName, DataClass>> = { custody: 'CUSTODY', pnc: 'PNC', acro: 'ACRO' };
 
 /** What a source's failure leaves out of the view, in words (for the error and `sources`). */
 export const MISSING_WHEN_DOWN: Readonly<Record<SourceName, string>> = {
@@ -153,10 +157,16 @@ export class PersonView {
     return items.map(({ item, decision }) => (decision.effect === 'DENY' ? (decisionError(decision, coordinate) as unknown as T) : item));
   }
 
-  /** Reads `keys` through a loader; NOT_FOUND keys (the index is older than the source) are skipped. */
+  /**
+   * Reads `keys` through a loader; NOT_FOUND keys (the index is older than the source) are skipped.
+   * A source whose every record needs a class the requester's role and purpose are not granted is
+   * not read at all: nothing of it could be shown, so nothing of it is consulted.
+   */
   private async read<V>(source: SourceName, keys: readonly string[], load: (keys: readonly string[]) => Promise<ReadonlyArray<V | Error>>): Promise<V[]> {
     const state = this.state(source);
     if (keys.length === 0) return [];
+    const needed = CLASS_OF_SOURCE[source];
+    if (needed && !this.policy.granted.has(needed)) return [];
     let results: ReadonlyArray<V | Error>;
     try {
       results = await load(keys);
