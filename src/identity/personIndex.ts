@@ -69,12 +69,13 @@ export interface PersonSearchQuery {
   readonly dateOfBirth?: string | null;
   readonly nationality?: string | null;
   readonly gender?: 'M' | 'F' | null;
+  /** At most this many persons (each may come with one candidate per source). */
   readonly limit?: number;
 }
 
 export interface PersonCandidate {
   readonly personId: string;
-  /** The record of that person that matched best. */
+  /** The record of that person that matched best in its source (one candidate per person and source). */
   readonly ref: SourceRef;
   readonly matchWeight: number;
   readonly probability: number;
@@ -438,21 +439,30 @@ export function createPersonIndex(options: { readonly store: PersonIndexStore; r
       if (n?.givenPhonetic) keys.givenKey = n.givenPhonetic;
       if (probe.dob) keys.dateOfBirth = probe.dob.iso;
       const rows = await store.loadRecords({ keys });
+      // The best-matching record of each source for each person: the caller shows a hit only through
+      // a record the requester may see, so a person whose best match is in a withheld source is still
+      // found through the best record the requester may see.
       const best = new Map<string, PersonCandidate>();
       rows.forEach((row, i) => {
         const rec = prepareRecord(row.fragment, i);
         const evidence = scoreCompared(model, comparePair(probe, rec), null);
-        const cur = best.get(row.personId);
+        if (evidence.matchWeight < model.thresholds.review) return;
+        const key = `${row.personId}|${row.fragment.ref.source}`;
+        const cur = best.get(key);
         if (cur && cur.matchWeight >= evidence.matchWeight) return;
-        best.set(row.personId, {
+        best.set(key, {
           personId: row.personId, ref: row.fragment.ref, matchWeight: evidence.matchWeight, probability: evidence.probability,
           reasons: reasonsOf(evidence.rows), evidence,
         });
       });
-      return [...best.values()]
-        .filter((c) => c.matchWeight >= model.thresholds.review)
-        .sort((a, b) => b.matchWeight - a.matchWeight || (a.personId < b.personId ? -1 : 1))
-        .slice(0, query.limit ?? 20);
+      const ranked = [...best.values()].sort((a, b) => b.matchWeight - a.matchWeight || (a.personId < b.personId ? -1 : 1));
+      const persons = new Set<string>();
+      return ranked.filter((c) => {
+        if (persons.has(c.personId)) return true;
+        if (persons.size >= (query.limit ?? 20)) return false;
+        persons.add(c.personId);
+        return true;
+      });
     },
 
     async recordDecision(decision) {
