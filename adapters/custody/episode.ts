@@ -25,6 +25,8 @@ export interface EpisodeFields {
   readonly nationalityDoubted: boolean;
   readonly fingerprintHit: boolean | null;
   readonly hoFingerprintRef: string | null;
+  /** The PNC id in the long form (src/domain/pnc.ts parsePncId), when recorded and readable. */
+  readonly pncId: string | null;
   /** A status-check request row (or referral columns) exists. */
   readonly checkRequested: boolean;
   readonly checkRoute: CheckRoute | null;
@@ -54,6 +56,7 @@ export function buildEpisode(f: EpisodeFields, reader: RowReader): CustodyEpisod
     nationalityDoubted: f.nationalityDoubted,
     fingerprintHit: f.fingerprintHit,
     hoFingerprintRef: f.fingerprintHit ? f.hoFingerprintRef : null,
+    pncId: f.pncId,
     statusCheck: Object.freeze({
       requested: f.checkRequested,
       route: f.checkRequested ? f.checkRoute : null,

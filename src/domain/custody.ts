@@ -72,6 +72,11 @@ export interface CustodyEpisode {
   readonly fingerprintHit: boolean | null;
   /** The matched Home Office (IABS) fingerprint reference, when there was a hit and it was recorded. */
   readonly hoFingerprintRef: string | null;
+  /**
+   * The detainee's PNC id from the PNC check on arrest (long form `YYYY/NNNNNNNC`), when the force
+   * recorded it; often missing on a first arrest, whose PNC record was created after booking in.
+   */
+  readonly pncId: string | null;
   readonly statusCheck: StatusCheck;
   /** Released before an immigration officer attended (002 rec. 2); null where not recorded. */
   readonly releasedBeforeIoAttended: boolean | null;
@@ -96,10 +101,14 @@ export function isPossibleForeignNational(e: CustodyEpisode): boolean {
   return (e.declaredNationality !== null && e.declaredNationality !== 'GBR') || e.nationalityDoubted || e.fingerprintHit === true;
 }
 
-/** Identifiers a custody record links by: itself, and the Home Office fingerprint ref from an IDENT1 hit. */
-export function custodyIdentifiers(e: Pick<CustodyEpisode, 'ref' | 'fingerprintHit' | 'hoFingerprintRef'>): Identifier[] {
+/**
+ * Identifiers a custody record links by: itself, the Home Office fingerprint ref from an IDENT1 hit,
+ * and the PNC id recorded from the PNC check.
+ */
+export function custodyIdentifiers(e: Pick<CustodyEpisode, 'ref' | 'fingerprintHit' | 'hoFingerprintRef' | 'pncId'>): Identifier[] {
   const ids: Identifier[] = [{ kind: 'CUSTODY_RECORD', value: e.ref.key }];
   if (e.fingerprintHit && e.hoFingerprintRef) ids.push({ kind: 'FINGERPRINT', value: e.hoFingerprintRef });
+  if (e.pncId) ids.push({ kind: 'PNC_ID', value: e.pncId });
   return ids;
 }
 

@@ -110,3 +110,19 @@ export function offenceCodeFromPnc(pncCode: string): string | undefined {
 
 /** Retired PNC codes still found on old records; none maps to a gateway offence. */
 export const RETIRED_PNC_OFFENCE_CODES: readonly string[] = Object.freeze(['XX99001', 'OF61099', 'TH68999']);
+
+/**
+ * A PNC id as a force's custody system holds it, in the gateway's long form `YYYY/NNNNNNNC`, or
+ * null when it is neither the long form nor the short form `YY/NNNNNNNC` (a two-digit year from
+ * 70 is 19YY, below it 20YY: PNC ids date from the 1970s). The check letter is not verified here:
+ * a mistyped id keeps its shape and is caught where ids are compared (src/identity).
+ */
+export function parsePncId(raw: string): string | null {
+  const s = raw.trim().toUpperCase();
+  const long = /^(\d{4})\/(\d{7})([A-Z])$/.exec(s);
+  if (long) return s;
+  const short = /^(\d{2})\/(\d{7})([A-Z])$/.exec(s);
+  if (!short) return null;
+  const century = Number(short[1]) >= 70 ? '19' : '20';
+  return `${century}${short[1]}/${short[2]}${short[3]}`;
+}

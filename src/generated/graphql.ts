@@ -694,7 +694,7 @@ export type CustodyEpisode = {
   gender: Maybe<Gender>;
   /** The matched Home Office (IABS) fingerprint reference, when there was a hit and it was recorded. */
   homeOfficeFingerprintRef: Maybe<Scalars['String']['output']>;
-  /** Identifiers on this record that link it to other records: the custody record itself, and the Home Office fingerprint ref from an IDENT1 hit. */
+  /** Identifiers on this record that link it to other records: the custody record itself, the Home Office fingerprint ref from an IDENT1 hit, and the PNC id. */
   identifiers: Array<Identifier>;
   /** True when the record shows no release: the person is (as far as the force's database says) still in custody. */
   inCustody: Scalars['Boolean']['output'];
@@ -711,6 +711,11 @@ export type CustodyEpisode = {
    * superintendent's authority, 001 fn 17). Null when the arrest time is unknown.
    */
   paceClockExpiresAt: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The detainee's PNC id from the PNC check on arrest, when the force recorded it (often missing on
+   * a first arrest, whose PNC record was created after booking in).
+   */
+  pncId: Maybe<Scalars['String']['output']>;
   /**
    * Conditions the policy attached to this custody record for you, such as the limited set of fields
    * your force's arrangement lets you see (001 §4.26).
@@ -2806,6 +2811,7 @@ export type CustodyEpisodeResolvers<ContextType = GatewayContext, ParentType ext
   offenceCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   offenceDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   paceClockExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  pncId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   policyMarks?: Resolver<Array<ResolversTypes['PolicyMark']>, ParentType, ContextType>;
   recordComplete?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   recordNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -4,7 +4,7 @@
  *   custody_record(custody_record_no PK, suite_name, detainee_name 'SURNAME, Forenames',
  *     date_of_birth 'YYYY-MM-DD', sex M/F, nationality_text (as typed: "Nigerian", "NIGERIA",
  *     "british"), nationality_doubt Y/N, offence_code (gateway codes), arrest_datetime and
- *     release_datetime 'YYYY-MM-DD HH:MM:SS' UK local time, ident1_hit Y/N, iabs_ref,
+ *     release_datetime 'YYYY-MM-DD HH:MM:SS' UK local time, ident1_hit Y/N, iabs_ref, pnc_id,
  *     released_pre_io Y/N, record_status OPEN/COMPLETE/INCOMPLETE)
  *   imm_status_check(check_id PK, custody_record_no, route_code CCU/EIO/LIO, requested_datetime,
  *     confirmed Y/N, outcome text)
@@ -15,6 +15,7 @@
  */
 import type { Knex } from 'knex';
 import { parseNationality } from '../../../src/domain/nationality.js';
+import { parsePncId } from '../../../src/domain/pnc.js';
 import { buildEpisode, custodyRef } from '../episode.js';
 import { parseSurnameFirst } from '../names.js';
 import { RowReader, type GenderCodes, type RawRow, type ResultCodes, type RouteCodes } from '../rowReader.js';
@@ -102,6 +103,7 @@ export const mpsMapping: ForceMapping = {
         recordComplete: r.code('record_status', STATUS, 'record status'),
         name: parseSurnameFirst(r.text('detainee_name')),
         dateOfBirth: r.parsed('date_of_birth', parseIsoDate, 'date of birth'),
+        pncId: r.parsed('pnc_id', parsePncId, 'PNC id'),
         gender: r.code('sex', GENDER, 'sex'),
       },
       r,

@@ -4,7 +4,7 @@
  *   Detention(DetentionNo PK, SuiteId → CustodySuite, Surname, Forenames, DOB 'DD/MM/YYYY',
  *     GenderCode 1 male / 2 female, NationalityCode ISO alpha-2, NationalityQueried YES/NO,
  *     OffenceRef → OffenceLookup(OffenceTitle), BookedIn / Released 'DD/MM/YYYY HH:MM' UK local time,
- *     Ident1Result YES/NO, HOFingerprintNo, ReferralRoute 1 CCU / 2 embedded IO / 3 local IO,
+ *     Ident1Result YES/NO, HOFingerprintNo, PNCId (short form 'YY/NNNNNNNC'), ReferralRoute 1 CCU / 2 embedded IO / 3 local IO,
  *     ReferralDateTime, ReferralOutcome 10/20/30/40/50, ReleasedBeforeIO YES/NO)
  *
  * The referral is a set of columns on the detention row, not a table. WMP fingerprints are checked
@@ -13,6 +13,7 @@
  */
 import type { Knex } from 'knex';
 import { countryByAlpha2 } from '../../../src/domain/nationality.js';
+import { parsePncId } from '../../../src/domain/pnc.js';
 import { buildEpisode, custodyRef } from '../episode.js';
 import { parseSeparate } from '../names.js';
 import { RowReader, type GenderCodes, type RawRow, type ResultCodes, type RouteCodes } from '../rowReader.js';
@@ -90,6 +91,7 @@ export const wmpMapping: ForceMapping = {
         recordComplete: null,
         name: parseSeparate(r.text('Forenames'), r.text('Surname')),
         dateOfBirth: r.parsed('DOB', parseWmpDate, 'date of birth'),
+        pncId: r.parsed('PNCId', parsePncId, 'PNC id'),
         gender: r.code('GenderCode', GENDER, 'gender'),
       },
       r,

@@ -3,7 +3,7 @@
  *
  *   custody_detentions(cust_ref PK, suite, family_name, given_names (as typed, mixed case),
  *     dob 'YYYYMMDD', gender MALE/FEMALE, nat_cd → nat_codes(nat_desc) (the force's own code list),
- *     nat_query 1/0, offence_desc (offence title as typed), arr_ts / rel_ts 'YYYYMMDDHHMM' UK local
+ *     nat_query 1/0, offence_desc (offence title as typed), pnc_ref 'YYYY/NNNNNNNC', arr_ts / rel_ts 'YYYYMMDDHHMM' UK local
  *     time, rel_before_io 1/0)
  *   io_referrals(ref_id PK, cust_ref, channel C CCU / E embedded IO / L local IO,
  *     referred_epoch (seconds since 1970, UTC), result_cd NT/IO/LW/BC/EL)
@@ -15,6 +15,7 @@
  */
 import type { Knex } from 'knex';
 import { parseNationality } from '../../../src/domain/nationality.js';
+import { parsePncId } from '../../../src/domain/pnc.js';
 import { buildEpisode, custodyRef } from '../episode.js';
 import { parseSeparate } from '../names.js';
 import { RowReader, type GenderCodes, type RawRow, type ResultCodes, type RouteCodes } from '../rowReader.js';
@@ -105,6 +106,7 @@ export const wypMapping: ForceMapping = {
         recordComplete: null,
         name: parseSeparate(r.text('given_names'), r.text('family_name')),
         dateOfBirth: r.parsed('dob', parseWypDate, 'date of birth'),
+        pncId: r.parsed('pnc_ref', parsePncId, 'PNC id'),
         gender: r.code('gender', GENDER, 'gender'),
       },
       r,

@@ -14,6 +14,12 @@
  *        gender MALE/FEMALE; the force's own nationality code list; flags 1/0; referral time as
  *        epoch seconds; no fingerprint columns (WYP prints are not checked against Home Office records).
  *
+ * Every force records the detainee's PNC id, from the PNC check made on arrest: MPS `pnc_id` and WYP
+ * `pnc_ref` in the long form `YYYY/NNNNNNNC`, WMP `PNCId` in the short form `YY/NNNNNNNC`. On a
+ * person's first arrest the PNC record is created from the custody record, and the id is often
+ * never written back (PNC_ID_ON_FIRST_ARREST); later it is copied like any identifier (missing,
+ * or a digit mistyped, which breaks the check letter).
+ *
  * Copied details carry noise (mocks/estate/noise.ts); a small share of records carry a deliberate
  * defect (unreadable date, unknown code) for data-quality testing. Each custody record is reported
  * to the truth sink as `{ source: 'custody', key: '<FORCE>/<record number>' }`.
@@ -34,6 +40,8 @@ const ALIAS_USE_RATE = 0.3;
 /** The custody officer notes doubt about a claimed nationality: false claims / true claims. */
 const DOUBT_IF_FALSE_CLAIM = 0.4;
 const DOUBT_IF_TRUE = 0.02;
+/** Share of first arrests whose custody record gets the PNC id created from it written back. */
+const PNC_ID_ON_FIRST_ARREST = 0.5;
 /** Bound parameters per INSERT statement (SQLite allows 32,766, PostgreSQL 65,535). */
 const PARAMS_PER_STATEMENT = 30_000;
 
@@ -55,6 +63,8 @@ interface ArrestInput {
   readonly doubted: boolean;
   /** Copied IABS ref of the matched Home Office prints, when there was a hit. */
   readonly iabsRef: string | null;
+  /** Copied PNC id (long form), when the custody officer recorded one. */
+  readonly pncId: string | null;
   /** Which defect (if any) this record carries: an index the force writer interprets. */
   readonly defect: number | null;
 }
@@ -126,6 +136,8 @@ function copyArrest(rng: Rng, noise: NoiseOptions, person: TruePerson, arrest: T
   const dob = copyDate(rng, noise, alias?.dateOfBirth ?? person.dateOfBirth);
   const doubted = rng.chance(person.falseClaim ? DOUBT_IF_FALSE_CLAIM : DOUBT_IF_TRUE);
   const iabsRef = arrest.fingerprintHit ? copyIdentifier(rng, noise, person.fingerprintRef) : null;
+  const firstArrest = person.arrests[0] === arrest;
+  const pncId = !firstArrest || rng.chance(PNC_ID_ON_FIRST_ARREST) ? copyIdentifier(rng, noise, person.pncId) : null;
   const defect = rng.chance(CUSTODY_DEFECT_RATE) ? rng.int(0, 3) : null;
   return {
     person,
@@ -135,6 +147,7 @@ function copyArrest(rng: Rng, noise: NoiseOptions, person: TruePerson, arrest: T
     dob,
     doubted,
     iabsRef,
+    pncId,
     defect,
   };
 }
@@ -261,6 +274,7 @@ function mpsWriter(): ForceWriter {
         t.string('release_datetime', 19);
         t.string('ident1_hit', 1);
         t.string('iabs_ref', 32);
+        t.string('pnc_id', 16);
         t.string('released_pre_io', 1);
         t.string('record_status', 10);
       });
@@ -300,6 +314,7 @@ function mpsWriter(): ForceWriter {
         release_datetime: mpsTime(arrest.releasedAt),
         ident1_hit: arrest.fingerprintHit ? 'Y' : 'N',
         iabs_ref: input.iabsRef,
+        pnc_id: input.pncId,
         released_pre_io: arrest.releasedBeforeIoAttended ? 'Y' : 'N',
         record_status: status,
       });
@@ -374,6 +389,7 @@ function wmpWriter(): ForceWriter {
         t.string('Released', 16);
         t.string('Ident1Result', 3);
         t.string('HOFingerprintNo', 32);
+        t.string('PNCId', 16);
         t.integer('ReferralRoute');
         t.string('ReferralDateTime', 16);
         t.integer('ReferralOutcome');
@@ -411,6 +427,7 @@ function wmpWriter(): ForceWriter {
         Released: wmpTime(arrest.releasedAt),
         Ident1Result: arrest.fingerprintHit ? 'YES' : 'NO',
         HOFingerprintNo: input.iabsRef,
+        PNCId: input.pncId == null ? null : input.pncId.slice(2),
         ReferralRoute: route,
         ReferralDateTime: sc ? wmpTime(sc.requestedAt) : null,
         ReferralOutcome: sc ? WMP_OUTCOME[sc.result]! : null,
@@ -476,6 +493,7 @@ function wypWriter(): ForceWriter {
         t.string('nat_cd', 4);
         t.integer('nat_query');
         t.string('offence_desc', 120);
+        t.string('pnc_ref', 16);
         t.string('arr_ts', 12);
         t.string('rel_ts', 12);
         t.integer('rel_before_io');
@@ -509,6 +527,7 @@ function wypWriter(): ForceWriter {
         nat_cd: natCd,
         nat_query: input.doubted ? 1 : 0,
         offence_desc: offenceDescription(arrest.offenceCode).toUpperCase(),
+        pnc_ref: input.pncId,
         arr_ts: arrTs,
         rel_ts: wypTime(arrest.releasedAt),
         rel_before_io: arrest.releasedBeforeIoAttended ? 1 : 0,
