@@ -198,6 +198,28 @@ function suite(name: string, open: () => Promise<{ store: PersonIndexStore; clea
       expect(found.length).toBeGreaterThan(0);
       expect(found[0]!.reasons.join(' ')).toMatch(/familyName: exact match/);
       expect(found[0]!.matchWeight).toBeGreaterThanOrEqual(found[found.length - 1]!.matchWeight);
+      // One candidate per person and source (a requester who may not see the best source still
+      // finds the person through another), and no more persons than the limit.
+      const perPersonSource = found.map((c) => `${c.personId}|${c.ref.source}`);
+      expect(new Set(perPersonSource).size).toBe(found.length);
+      expect(new Set(found.map((c) => c.personId)).size).toBeLessThanOrEqual(5);
+      const one = await index.searchCandidates({ familyName: p.family, givenNames: p.given, dateOfBirth: p.dob, limit: 1 });
+      expect(new Set(one.map((c) => c.personId))).toEqual(new Set([found[0]!.personId]));
+      // A person with records in CID and custody, both copied exactly and on one gateway person, is
+      // found through each (the best of each source).
+      const exact = (f: (typeof estate.fragments)[number], x: (typeof estate.persons)[number]) =>
+        f.name.family === x.family && f.name.given.join(' ') === x.given.join(' ') && f.dateOfBirth === x.dob;
+      let both: (typeof estate.persons)[number] | undefined;
+      for (const x of estate.persons) {
+        const mine = estate.fragments.filter((f) => estate.truth.get(`${f.ref.source}:${f.ref.key}`) === x.id);
+        if (x.resembles || new Set(mine.map((f) => f.ref.source)).size !== 2 || !mine.every((f) => exact(f, x))) continue;
+        if (new Set(await index.personIdForRecord(mine.map((f) => f.ref))).size === 1) {
+          both = x;
+          break;
+        }
+      }
+      const hits = await index.searchCandidates({ familyName: both!.family, givenNames: both!.given, dateOfBirth: both!.dob, limit: 1 });
+      expect(new Set(hits.map((c) => c.ref.source))).toEqual(new Set(['cid', 'custody']));
       await expect(index.searchCandidates({ familyName: ' ' })).rejects.toThrow(/familyName/);
     });
 
