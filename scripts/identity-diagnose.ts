@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import type { IdentityFragment } from '../src/domain/common.js';
 import { candidatePairs, DEFAULT_BLOCKING } from '../src/identity/blocking.js';
 import { classifyPair } from '../src/identity/classify.js';
+import { identityKey, sharedIdentityKeys } from '../src/identity/collisions.js';
 import { trainModel } from '../src/identity/em.js';
 import { parseHardNegatives, parseTruthTsv } from '../src/identity/evaluate.js';
 import { termFrequencies } from '../src/identity/frequencies.js';
@@ -59,6 +60,7 @@ for (const [a, b, k] of hard) {
   hardKind.set(`${b}|${a}`, k);
 }
 const tf = termFrequencies(records);
+const sharedKeys = sharedIdentityKeys(records);
 const { pairs: candidates } = candidatePairs(records, DEFAULT_BLOCKING);
 const kept: ScoredPair[] = [];
 const outcomeOf = new Map<string, { outcome: string; weight: number; guard: string | null; rule: string }>();
@@ -68,7 +70,7 @@ for (const [l, r] of candidates) {
   const b = records[r]!;
   const c = comparePair(a, b);
   const e = scoreCompared(model, c, tf);
-  const d = classifyPair(model, a, b, c, e);
+  const d = classifyPair(model, a, b, c, e, sharedKeys);
   const same = truthOf[l] === truthOf[r];
   const bin = `${same ? 'M' : 'U'}|${Math.max(-10, Math.min(40, Math.floor(e.matchWeight / 2) * 2))}`;
   hist.set(bin, (hist.get(bin) ?? 0) + 1);
@@ -183,3 +185,21 @@ if (nExamples > 0) {
   }
   print('missed-pair patterns:', new Map([...seen.entries()].sort((a, b) => b[1] - a[1]).slice(0, nExamples)));
 }
+
+// Hard negatives (twins, namesakes) that ended up on one gateway person: per look-alike pair, the
+// edges that joined their records (rule, guard, date-of-birth level, sources, identifier kinds held),
+// and whether the two persons' names and dates of birth fall on a key known to be shared.
+const hardJoined: string[] = [];
+for (const [a, b, kind] of hard) {
+  const ra = recordsOfTruth.get(a) ?? [];
+  const rb = new Set(recordsOfTruth.get(b) ?? []);
+  const clustersB = new Set([...rb].map((i) => clusterOf[i]));
+  if (!ra.some((i) => clustersB.has(clusterOf[i]))) continue;
+  const idKinds = (i: number) => [...records[i]!.ids.keys()].filter((k) => k !== 'CUSTODY_RECORD' && k !== 'CID_CASE').sort().join('+') || 'none';
+  const edges = kept
+    .filter((p) => p.outcome === 'LINKED' && clusterOf[p.left] === clusterOf[p.right] && ((truthOf[p.left] === a && truthOf[p.right] === b) || (truthOf[p.left] === b && truthOf[p.right] === a)))
+    .map((p) => `${p.rule} dob=${p.evidence.rows[2]!.label} ${src(p.left)}[${idKinds(p.left)}]~${src(p.right)}[${idKinds(p.right)}] sharedKey=${sharedKeys.has(identityKey(records[p.left]!) ?? '') || sharedKeys.has(identityKey(records[p.right]!) ?? '')}`);
+  hardJoined.push(`${kind}: ${edges.length ? edges.join('; ') : 'joined through third records'}`);
+}
+console.log(`hard negatives on one person: ${hardJoined.length}`);
+for (const h of hardJoined) console.log(`  ${h}`);

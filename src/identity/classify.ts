@@ -4,12 +4,20 @@
  * worse error, a false link (issue 4: a false link puts one person's record on another's file):
  *
  * - an identifier match contradicted by the person's details (date of birth far apart, or both
- *   names disagree, or a conflicting personal identifier) goes to review, not auto-link;
+ *   names disagree, or a conflicting personal identifier) goes to review, not auto-link. A
+ *   check-lettered identifier (PNC id, CRO number) is not contradicted by the date of birth alone:
+ *   a mistyped one fails its check letter and never matches, so a shared valid one is the same
+ *   police record, and a date of birth far from it is one the person gave under an alias. Only
+ *   both names disagreeing (the id recorded on the wrong person's record) holds it back;
  * - conflicting personal identifiers (two far-apart fingerprint refs, HO refs, PNC ids) never
  *   auto-link;
- * - "twin pattern": same family name and date of birth but a different forename never auto-links.
+ * - "twin pattern": same family name and date of birth but a different forename never auto-links;
+ * - a name and date of birth known to be held by two people (collisions.ts) never auto-links on
+ *   the model's evidence alone.
  */
+import { sharedKeyGuard } from './collisions.js';
 import { COMPARISONS } from './comparisons.js';
+import { CHECKED_KINDS } from './identifiers.js';
 import { firstRuleMatch } from './rules/deterministicRules.js';
 import type { LinkageModel } from './model.js';
 import type { PreparedRecord } from './prepare.js';
@@ -29,18 +37,23 @@ const idx = (name: string) => COMPARISONS.findIndex((c) => c.name === name);
 const FAMILY = idx('familyName');
 const GIVEN = idx('givenName');
 const DOB = idx('dateOfBirth');
+const PLACE = idx('placeOfBirth');
 const levelIndex = (comparison: number, label: string) => COMPARISONS[comparison]!.levels.findIndex((l) => l.label.startsWith(label));
 const ELSE = (c: number) => COMPARISONS[c]!.levels.length - 1;
 const DOB_EXACT = levelIndex(DOB, 'exact');
 const DOB_SAME_YEAR = levelIndex(DOB, 'same year');
+const PLACE_EXACT = levelIndex(PLACE, 'exact');
 const FAMILY_WEAK = levelIndex(FAMILY, 'similar spelling (Jaro-Winkler >= 0.8');
 const GIVEN_WEAK = levelIndex(GIVEN, 'forename similar (Jaro-Winkler >= 0.8');
 
-/** What contradicts an identifier match, or null. */
-export function contradiction(pair: ComparedPair): string | null {
+/**
+ * What contradicts an identifier match, or null. `checked`: the shared identifier carries a check
+ * letter, so a date of birth far apart does not contradict it on its own.
+ */
+export function contradiction(pair: ComparedPair, checked = false): string | null {
   if (pair.conflict) return `conflicting ${pair.conflict}`;
   const dob = pair.levels[DOB]!;
-  if (dob === ELSE(DOB)) return 'dates of birth far apart';
+  if (dob === ELSE(DOB) && !checked) return 'dates of birth far apart';
   const familyOff = pair.levels[FAMILY]! >= FAMILY_WEAK;
   const givenOff = pair.levels[GIVEN]! >= GIVEN_WEAK;
   if (familyOff && givenOff) return 'names disagree';
@@ -53,18 +66,32 @@ export function twinPattern(pair: ComparedPair): boolean {
   return familyAgrees && pair.levels[DOB] === DOB_EXACT && pair.levels[GIVEN] === ELSE(GIVEN);
 }
 
-export function classifyPair(model: LinkageModel, a: PreparedRecord, b: PreparedRecord, pair: ComparedPair, evidence: PairEvidence): PairDecision {
+/**
+ * `sharedKeys`: names and dates of birth held by two people (collisions.ts `sharedIdentityKeys`
+ * over every record being linked); empty when not computed.
+ */
+export function classifyPair(
+  model: LinkageModel,
+  a: PreparedRecord,
+  b: PreparedRecord,
+  pair: ComparedPair,
+  evidence: PairEvidence,
+  sharedKeys: ReadonlyMap<string, string> = new Map(),
+): PairDecision {
   const match = firstRuleMatch(a.ids, b.ids);
   if (match) {
-    const why = contradiction(pair);
+    const why = contradiction(pair, CHECKED_KINDS.includes(match.rule.kind));
     if (!why) return { outcome: 'LINKED', rule: match.rule.name, guard: null };
     return { outcome: 'POSSIBLE_MATCH', rule: match.rule.name, guard: `identifier contradicted: ${why}` };
   }
   const w = evidence.matchWeight;
   if (w < model.thresholds.review) return { outcome: 'NOT_LINKED', rule: 'PROBABILISTIC', guard: null };
+  // Checked before the link threshold: a guarded possible match is never joined as a group's only candidate.
+  const shared = pair.levels[PLACE] === PLACE_EXACT ? null : sharedKeyGuard(sharedKeys, a, b);
+  if (shared) return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: shared };
+  if (twinPattern(pair)) return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: 'same family name and date of birth, different forename' };
   if (w < model.thresholds.link) return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: null };
   if (pair.conflict) return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: `conflicting ${pair.conflict}` };
-  if (twinPattern(pair)) return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: 'same family name and date of birth, different forename' };
   if (pair.levels[DOB]! >= DOB_SAME_YEAR && pair.levels[DOB] !== 0) {
     return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: 'dates of birth disagree beyond a typo' };
   }

@@ -2,8 +2,8 @@
  * Clustering linked records into persons without chaining through conflicts. Links are applied
  * strongest first (human confirmations, then deterministic rules, then by match weight); a link
  * that would put into one person two far-apart values of a personal identifier (two fingerprint
- * refs, two HO refs), dates of birth far apart, or two records a caseworker said are different
- * people, is refused and reported so it can be reviewed.
+ * refs, two HO refs), dates of birth far apart (unless the link is a shared check-lettered id), or
+ * two records a caseworker said are different people, is refused and reported so it can be reviewed.
  *
  * Probabilistic links come last and must be unambiguous: a record (or group of records already
  * joined by identifiers) that matches two persons who cannot be the same (different fingerprint
@@ -13,6 +13,7 @@
 import { ONE_PER_PERSON_KINDS, setsConflict } from './identifiers.js';
 import type { IdentifierKind } from '../domain/common.js';
 import type { DateParts, PreparedRecord } from './prepare.js';
+import { jaroWinkler } from './similarity.js';
 import { dateExactLevel, dateSwappedLevel, dateOffByOneOrTenLevel, dateTypoLevel, dateSameYearLevel } from './levels.js';
 
 export interface ClusterEdge {
@@ -22,6 +23,11 @@ export interface ClusterEdge {
   readonly strength: number;
   /** A caseworker's link: no automatic conflict check stops it, only a caseworker's own rejection. */
   readonly human?: boolean;
+  /**
+   * A link by a shared check-lettered identifier (PNC id, CRO number): the same police record, so
+   * dates of birth far apart (one given under an alias) do not stop it; conflicting ids still do.
+   */
+  readonly verified?: boolean;
   /** Probabilistic links are applied after human and identifier links, and only when unambiguous. */
   readonly probabilistic?: boolean;
   /**
@@ -30,6 +36,8 @@ export interface ClusterEdge {
    * evidence, applied last).
    */
   readonly possible?: boolean;
+  /** A possible match that counts as a candidate (so the other side is not its only one) but never joins. */
+  readonly candidateOnly?: boolean;
 }
 
 export interface ClusterResult {
@@ -45,6 +53,23 @@ interface ClusterState {
   members: number[];
   ids: Map<IdentifierKind, Set<string>>;
   dobs: DateParts[];
+  places: string[];
+}
+
+/** Jaro-Winkler at or above which two places of birth are one place spelled two ways (the comparison's similar level). */
+const SAME_PLACE = 0.88;
+
+/**
+ * Two groups' places of birth conflict when each group records at least one and none of one group's
+ * is the same as, or a spelling of, any of the other's. Places of birth are copied, not retyped from
+ * memory, so in the estate's identifier-linked pairs they never disagree (the model's m for
+ * disagreement is 0): a group whose places disagree outright holds two people. Checked only for links
+ * on the model's evidence (namesakes and twins are matched on name and date of birth alone).
+ */
+function placesConflict(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  for (const x of a) for (const y of b) if (x === y || jaroWinkler(x, y) >= SAME_PLACE) return false;
+  return true;
 }
 
 const dobCompatible = [dateExactLevel(), dateSwappedLevel(), dateOffByOneOrTenLevel(), dateTypoLevel(), dateSameYearLevel()];
@@ -69,11 +94,12 @@ function idsConflict(a: Map<IdentifierKind, Set<string>>, b: Map<IdentifierKind,
 }
 
 /** Caseworkers' links win over automatic checks (they have seen the evidence); only their own "different people" decisions stop them. */
-function statesConflict(a: ClusterState, b: ClusterState, human: boolean): string | null {
+function statesConflict(a: ClusterState, b: ClusterState, human: boolean, verified = false, probabilistic = false): string | null {
   if (human) return null;
   const kind = idsConflict(a.ids, b.ids);
   if (kind) return `conflicting ${kind}`;
-  if (dobsConflict(a.dobs, b.dobs)) return 'dates of birth far apart';
+  if (!verified && dobsConflict(a.dobs, b.dobs)) return 'dates of birth far apart';
+  if (probabilistic && placesConflict(a.places, b.places)) return 'places of birth disagree';
   return null;
 }
 
@@ -111,7 +137,7 @@ export function clusterRecords(
         const v = r.ids.get(k);
         if (v && v.length) ids.set(k, new Set(v));
       }
-      s = { members: [root], ids, dobs: r.dob ? [r.dob] : [] };
+      s = { members: [root], ids, dobs: r.dob ? [r.dob] : [], places: r.placeOfBirth ? [r.placeOfBirth] : [] };
       state.set(root, s);
     }
     return s;
@@ -138,7 +164,7 @@ export function clusterRecords(
       refused.push({ edge, reason: 'a caseworker decided these are different people' });
       return;
     }
-    const why = statesConflict(sa, sb, edge.human ?? false);
+    const why = statesConflict(sa, sb, edge.human ?? false, edge.verified ?? false, (edge.probabilistic ?? false) || (edge.possible ?? false));
     if (why) {
       refused.push({ edge, reason: why });
       return;
@@ -152,12 +178,14 @@ export function clusterRecords(
       rs.ids.set(k, set);
     }
     for (const d of cs.dobs) if (!rs.dobs.some((x) => x.iso === d.iso)) rs.dobs.push(d);
+    for (const p of cs.places) if (!rs.places.includes(p)) rs.places.push(p);
     state.delete(child);
   };
   for (const edge of sorted) if (!edge.probabilistic && !edge.possible) apply(edge);
 
   // Ambiguity: a group whose probabilistic links reach two groups that conflict with each other.
   const probabilistic = sorted.filter((e) => e.probabilistic);
+  const contested = contestedLinks(probabilistic, find, (x, y) => statesConflict(stateOf(x), stateOf(y), false, false, true) !== null);
   const targets = new Map<number, Map<number, ClusterEdge[]>>();
   const note = (from: number, to: number, e: ClusterEdge) => {
     const m = targets.get(from) ?? new Map<number, ClusterEdge[]>();
@@ -181,7 +209,7 @@ export function clusterRecords(
       for (let j = i + 1; j < roots.length; j++) {
         const ri = roots[i]!;
         const rj = roots[j]!;
-        if (!statesConflict(stateOf(ri), stateOf(rj), false)) continue;
+        if (!statesConflict(stateOf(ri), stateOf(rj), false, false, true)) continue;
         // The clearly better of two incompatible persons keeps its links; the other is refused.
         const wi = best.get(ri)!;
         const wj = best.get(rj)!;
@@ -193,6 +221,7 @@ export function clusterRecords(
   }
   for (const edge of probabilistic) {
     if (ambiguous.has(edge)) refused.push({ edge, reason: 'ambiguous: also matches another person who cannot be the same' });
+    else if (contested.has(edge)) refused.push({ edge, reason: 'ambiguous: both records are among the look-alikes of two people who cannot be the same' });
     else apply(edge);
   }
 
@@ -209,6 +238,7 @@ export function clusterRecords(
   }
   const promoted: ClusterEdge[] = [];
   for (const edge of possible) {
+    if (edge.candidateOnly) continue;
     const ra = find(edge.left);
     const rb = find(edge.right);
     if (ra === rb) continue;
@@ -225,4 +255,64 @@ export function clusterRecords(
     else refused.pop(); // a refused possible match is already in the review queue as a possible match
   }
   return { clusterOf: records.map((_, i) => find(i)), refused, promoted: joined };
+}
+
+/**
+ * Probabilistic links that could join two look-alike people through records that identify neither.
+ * Groups connected by probabilistic links form a component; when two groups in it cannot be the
+ * same person (conflicting ids or dates of birth), the component holds at least two people, and a
+ * link between two groups that conflict with nobody (records with no identifier, say two namesakes'
+ * custody records) is as likely to join the two people as one. Those links are refused; links to a
+ * group that does conflict are left to the one-hop ambiguity check (the margin rule). Components
+ * are small (links need names and dates of birth to agree), so the pairwise check stays cheap.
+ */
+function contestedLinks(
+  edges: readonly ClusterEdge[],
+  find: (x: number) => number,
+  conflict: (rootA: number, rootB: number) => boolean,
+): Set<ClusterEdge> {
+  const parent = new Map<number, number>();
+  const top = (x: number): number => {
+    let p = parent.get(x) ?? x;
+    while (p !== x) {
+      const gp = parent.get(p) ?? p;
+      parent.set(x, gp);
+      x = p;
+      p = gp;
+    }
+    return x;
+  };
+  for (const e of edges) {
+    const a = top(find(e.left));
+    const b = top(find(e.right));
+    if (a !== b) parent.set(a, b);
+  }
+  const rootsOf = new Map<number, Set<number>>();
+  for (const e of edges) {
+    for (const r of [find(e.left), find(e.right)]) {
+      const c = top(r);
+      (rootsOf.get(c) ?? rootsOf.set(c, new Set()).get(c)!).add(r);
+    }
+  }
+  const anchored = new Set<number>();
+  const contestedComponents = new Set<number>();
+  for (const [c, set] of rootsOf) {
+    const roots = [...set];
+    for (let i = 0; i < roots.length; i++) {
+      for (let j = i + 1; j < roots.length; j++) {
+        if (!conflict(roots[i]!, roots[j]!)) continue;
+        anchored.add(roots[i]!);
+        anchored.add(roots[j]!);
+        contestedComponents.add(c);
+      }
+    }
+  }
+  const out = new Set<ClusterEdge>();
+  for (const e of edges) {
+    const a = find(e.left);
+    const b = find(e.right);
+    if (a === b || !contestedComponents.has(top(a))) continue;
+    if (!anchored.has(a) && !anchored.has(b)) out.add(e);
+  }
+  return out;
 }

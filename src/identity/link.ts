@@ -5,7 +5,10 @@
  */
 import { candidatePairs, DEFAULT_BLOCKING, type BlockingOptions, type BlockingReport } from './blocking.js';
 import { classifyPair, type LinkOutcome } from './classify.js';
+import { sharedIdentityKeys } from './collisions.js';
 import { clusterRecords, type ClusterEdge, type ClusterOptions } from './cluster.js';
+import { CHECKED_KINDS } from './identifiers.js';
+import { DETERMINISTIC_RULES } from './rules/deterministicRules.js';
 import { termFrequencies, type TermFrequencies } from './frequencies.js';
 import type { LinkageModel } from './model.js';
 import type { PreparedRecord } from './prepare.js';
@@ -45,18 +48,22 @@ export function scorePairs(
 ): { pairs: ScoredPair[]; compared: number; blocking: BlockingReport } {
   const tf = options.tf ?? termFrequencies(records);
   const { pairs: candidates, report } = candidatePairs(records, options.blocking ?? DEFAULT_BLOCKING, options.focus ?? null);
+  const sharedKeys = sharedIdentityKeys(records);
   const kept: ScoredPair[] = [];
   for (const [l, r] of candidates) {
     const a = records[l]!;
     const b = records[r]!;
     const compared = comparePair(a, b);
     const evidence = scoreCompared(model, compared, tf);
-    const decision = classifyPair(model, a, b, compared, evidence);
+    const decision = classifyPair(model, a, b, compared, evidence, sharedKeys);
     if (decision.outcome === 'NOT_LINKED') continue;
     kept.push({ left: l, right: r, ...decision, evidence });
   }
   return { pairs: kept, compared: candidates.length, blocking: report };
 }
+
+/** Rules that link by a check-lettered identifier (the same police record). */
+const VERIFIED_RULES: ReadonlySet<string> = new Set(DETERMINISTIC_RULES.filter((r) => CHECKED_KINDS.includes(r.kind)).map((r) => r.name));
 
 /** Strength order for clustering: humans, then deterministic rules, then match weight. */
 function strengthOf(p: ScoredPair): number {
@@ -74,9 +81,14 @@ export function clusterPairs(
   for (const c of constraints) if (c.link) edges.push({ left: c.left, right: c.right, strength: Number.POSITIVE_INFINITY, human: true, pair: null });
   for (const p of pairs) {
     if (rejected.has(pairKey(p.left, p.right))) continue;
-    if (p.outcome === 'LINKED') edges.push({ left: p.left, right: p.right, strength: strengthOf(p), probabilistic: p.rule === 'PROBABILISTIC', pair: p });
-    else if (p.outcome === 'POSSIBLE_MATCH' && p.rule === 'PROBABILISTIC' && p.guard === null) {
-      edges.push({ left: p.left, right: p.right, strength: p.evidence.matchWeight, possible: true, pair: p });
+    if (p.outcome === 'LINKED') {
+      edges.push({ left: p.left, right: p.right, strength: strengthOf(p), probabilistic: p.rule === 'PROBABILISTIC', verified: VERIFIED_RULES.has(p.rule), pair: p });
+    }
+    else if (p.outcome === 'POSSIBLE_MATCH') {
+      // Every possible match is a candidate (a group with two is not "only" anybody's); only unguarded
+      // probabilistic ones may be joined as a group's only candidate.
+      const joinable = p.rule === 'PROBABILISTIC' && p.guard === null;
+      edges.push({ left: p.left, right: p.right, strength: p.evidence.matchWeight, possible: true, candidateOnly: !joinable, pair: p });
     }
   }
   const cannot = constraints.filter((c) => !c.link).map((c) => [c.left, c.right] as const);

@@ -42,6 +42,46 @@ describe('clusterRecords', () => {
     expect(same(human.clusterOf, 0, 2)).toBe(true);
   });
 
+  it('joins dates of birth far apart through a shared check-lettered id (a date given under an alias), but not conflicting ids', () => {
+    const r = recs([{ dob: '1980-01-01', ids: { PNC_ID: '2014/0123456D' } }, { dob: '1962-06-30', ids: { PNC_ID: '2014/0123456D' } }, { ids: { PNC_ID: '2014/0123457E' } }]);
+    const { clusterOf, refused } = clusterRecords(r, [
+      { left: 0, right: 1, strength: 1e6, verified: true },
+      { left: 1, right: 2, strength: 1e6, verified: true },
+    ]);
+    expect(same(clusterOf, 0, 1)).toBe(true);
+    expect(same(clusterOf, 1, 2)).toBe(false);
+    expect(refused.map((x) => x.reason)).toEqual(['conflicting PNC_ID']);
+  });
+
+  it('refuses a link on the model\'s evidence between places of birth that disagree outright, not a spelling or an identifier link', () => {
+    const r = recs([{ place: 'RAWALPINDI' }, { place: 'ISLAMABAD' }, { place: 'RAWALPINDI' }, { place: 'RAWALPINDY' }]);
+    const prob = clusterRecords(r, [{ left: 0, right: 1, strength: 20, probabilistic: true }, { left: 2, right: 3, strength: 20, probabilistic: true }]);
+    expect(same(prob.clusterOf, 0, 1)).toBe(false);
+    expect(same(prob.clusterOf, 2, 3)).toBe(true);
+    expect(prob.refused.map((x) => x.reason)).toEqual(['places of birth disagree']);
+    expect(same(clusterRecords(r, [{ left: 0, right: 1, strength: 1e6 }]).clusterOf, 0, 1)).toBe(true);
+  });
+
+  it('does not join two look-alikes\' unidentified records when the look-alikes cannot be the same person', () => {
+    // 0 and 3: two police records of namesakes (different PNC ids); 1 and 2: custody records with no
+    // identifier, matching each other and each of them. Record 1 joining 2 could join the two people.
+    const r = recs([{ ids: { PNC_ID: '2014/0123456D' } }, {}, {}, { ids: { PNC_ID: '2014/0123457E' } }]);
+    const { clusterOf, refused } = clusterRecords(r, [
+      { left: 1, right: 2, strength: 20, probabilistic: true },
+      { left: 0, right: 1, strength: 15, probabilistic: true },
+      { left: 2, right: 3, strength: 15, probabilistic: true },
+    ], [], { ambiguityMargin: 10 });
+    expect(same(clusterOf, 1, 2)).toBe(false);
+    expect(same(clusterOf, 0, 3)).toBe(false);
+    expect(refused.map((x) => x.reason)).toContain('ambiguous: both records are among the look-alikes of two people who cannot be the same');
+    // Without the second person, the same links make one person.
+    const alone = clusterRecords(recs([{ ids: { PNC_ID: '2014/0123456D' } }, {}, {}]), [
+      { left: 1, right: 2, strength: 20, probabilistic: true },
+      { left: 0, right: 1, strength: 15, probabilistic: true },
+    ], [], { ambiguityMargin: 10 });
+    expect(same(alone.clusterOf, 0, 2)).toBe(true);
+  });
+
   it('respects cannot-link decisions across the whole cluster', () => {
     const r = recs([{}, {}, {}]);
     const { clusterOf, refused } = clusterRecords(r, [
@@ -108,6 +148,14 @@ describe('clusterRecords', () => {
     const shared = clusterRecords(r, [{ left: 2, right: 3, strength: 7, possible: true }, { left: 2, right: 4, strength: 8, possible: true }]);
     expect(same(shared.clusterOf, 2, 3) || same(shared.clusterOf, 2, 4)).toBe(false);
     expect(shared.promoted).toEqual([]);
+  });
+
+  it('counts a guarded possible match as a candidate that never joins', () => {
+    const r = recs([{}, {}, {}]);
+    const res = clusterRecords(r, [{ left: 0, right: 1, strength: 7, possible: true }, { left: 0, right: 2, strength: 9, possible: true, candidateOnly: true }]);
+    expect(same(res.clusterOf, 0, 1)).toBe(false);
+    expect(same(res.clusterOf, 0, 2)).toBe(false);
+    expect(res.promoted).toEqual([]);
   });
 
   it('does not join a possible match that conflicts, and does not report it as refused', () => {

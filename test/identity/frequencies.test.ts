@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { termFrequencies } from '../../src/identity/frequencies.js';
 import { comparePair, scoreCompared } from '../../src/identity/score.js';
 import { makeModel } from '../../src/identity/model.js';
-import { handModel } from './rules.test.js';
+import { handModel } from './handModel.js';
 import { record, type FragmentSpec } from './fragments.js';
 
 const NAMES = [['AHMED', 'KHAN'], ['ALI', 'KHAN'], ['AHMED', 'RAZA'], ['ALI', 'RAZA'], ['OMAR', 'SHAH'], ['ZAIN', 'MIRZA']] as const;

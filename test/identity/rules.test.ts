@@ -2,30 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DETERMINISTIC_RULES, firstRuleMatch } from '../../src/identity/rules/deterministicRules.js';
 import { classifyPair, contradiction, twinPattern } from '../../src/identity/classify.js';
 import { comparePair, scoreCompared } from '../../src/identity/score.js';
-import { makeModel } from '../../src/identity/model.js';
-import { COMPARISONS } from '../../src/identity/comparisons.js';
 import { identifiersConflict } from '../../src/identity/identifiers.js';
 import type { IdentifierKind } from '../../src/domain/common.js';
 import { record, type FragmentSpec } from './fragments.js';
-
-/** A model with every level's Bayes factor set by hand: agreement levels strong, else levels weak. */
-export function handModel(thresholds: { link: number; review: number } = { link: 12, review: 2 }) {
-  return makeModel({
-    trainedAt: null,
-    prior: 1e-4,
-    thresholds,
-    training: null,
-    comparisons: COMPARISONS.map((c) => ({
-      name: c.name,
-      levels: c.levels.map((l, i) => {
-        if (l.isNull) return { label: l.label, isNull: true, tf: l.tf, m: null, u: null };
-        const last = i === c.levels.length - 1;
-        const strength = c.name === 'gender' || c.name === 'nationality' ? 0.05 : 0.002;
-        return { label: l.label, isNull: false, tf: l.tf, m: last ? 0.01 : 0.9 / (c.levels.length - 2), u: last ? 0.9 : strength };
-      }),
-    })),
-  });
-}
+import { handModel } from './handModel.js';
 
 const decide = (l: FragmentSpec, r: FragmentSpec) => {
   const a = record(l, 0);
@@ -58,6 +38,20 @@ describe('deterministic rules', () => {
     expect(d.outcome).toBe('POSSIBLE_MATCH');
     expect(d.rule).toBe('ReusedCidPersonIdRule');
     expect(d.guard).toBe(`identifier contradicted: ${why}`);
+  });
+
+  it('a shared PNC id or CRO number (check-lettered) is not contradicted by a date of birth given under an alias', () => {
+    for (const ids of [{ PNC_ID: '2014/0123456D' }, { CRO: '012345/09B' }] as const) {
+      const d = decide({ ids }, { ids, dob: '1962-01-01' });
+      expect(d.outcome).toBe('LINKED');
+      expect(d.guard).toBeNull();
+    }
+  });
+
+  it('a shared PNC id on a record whose names both disagree (recorded on the wrong person) goes to review', () => {
+    const ids = { PNC_ID: '2014/0123456D' };
+    const d = decide({ ids }, { ids, given: ['PIOTR'], family: 'NOWAK', dob: '1962-01-01' });
+    expect(d).toEqual({ outcome: 'POSSIBLE_MATCH', rule: 'PncIdOnCidCaseRule', guard: 'identifier contradicted: names disagree' });
   });
 
   it('a PNC id or CRO number failing its check letter is a typo: it neither links nor conflicts', () => {
@@ -95,6 +89,15 @@ describe('threshold outcomes and guards', () => {
     expect(twinPattern(a)).toBe(true);
     const d = decide({ given: ['HASSAN'] }, { given: ['FATIMA'] });
     expect(d.outcome).not.toBe('LINKED');
+  });
+  it('holds back the twin pattern below the link threshold too, so it is never joined as an only candidate', () => {
+    const model = handModel({ link: 1e6, review: -1e6 });
+    const a = record({ given: ['HASSAN'] }, 0);
+    const b = record({ given: ['FATIMA'] }, 1);
+    const v = comparePair(a, b);
+    expect(classifyPair(model, a, b, v, scoreCompared(model, v, null))).toEqual({
+      outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: 'same family name and date of birth, different forename',
+    });
   });
   it('holds back a strong pair whose dates of birth differ beyond a typo', () => {
     const model = handModel({ link: -100, review: -200 });
