@@ -8,7 +8,10 @@
  * Probabilistic links come last and must be unambiguous: a record (or group of records already
  * joined by identifiers) that matches two persons who cannot be the same (different fingerprint
  * refs, HO refs, dates of birth) is linked to neither — a namesake's custody record must not be put
- * on the wrong file by a coin toss.
+ * on the wrong file by a coin toss. Two more things tell people apart for these links only: places of
+ * birth that disagree outright, and an arrest made before the other group's PNC record was created.
+ * Where look-alikes who cannot be the same person meet through records that identify neither, those
+ * records are not joined to each other either (contestedLinks).
  */
 import { ONE_PER_PERSON_KINDS, setsConflict } from './identifiers.js';
 import type { IdentifierKind } from '../domain/common.js';
@@ -54,7 +57,27 @@ interface ClusterState {
   ids: Map<IdentifierKind, Set<string>>;
   dobs: DateParts[];
   places: string[];
+  /** Earliest year of a PNC id in the group (the year its PNC record was created), or null. */
+  pncSince: number | null;
+  /** Earliest year of an arrest (custody record) in the group, or null. */
+  firstArrest: number | null;
 }
+
+/** The year a PNC record was created, from its id (`YYYY/NNNNNNNC`). */
+function pncYear(pncId: string): number {
+  return Number(pncId.slice(0, 4));
+}
+
+/**
+ * An arrest creates the person's PNC record (or finds the one they have): a group arrested in a year
+ * before the other group's PNC record was created cannot be that person. Checked only for links on
+ * the model's evidence, like places of birth.
+ */
+function arrestBeforePncRecord(a: ClusterState, b: ClusterState): boolean {
+  return (a.firstArrest !== null && b.pncSince !== null && a.firstArrest < b.pncSince) || (b.firstArrest !== null && a.pncSince !== null && b.firstArrest < a.pncSince);
+}
+
+const minOrNull = (x: number | null, y: number | null): number | null => (x === null ? y : y === null ? x : Math.min(x, y));
 
 /** Jaro-Winkler at or above which two places of birth are one place spelled two ways (the comparison's similar level). */
 const SAME_PLACE = 0.88;
@@ -100,6 +123,7 @@ function statesConflict(a: ClusterState, b: ClusterState, human: boolean, verifi
   if (kind) return `conflicting ${kind}`;
   if (!verified && dobsConflict(a.dobs, b.dobs)) return 'dates of birth far apart';
   if (probabilistic && placesConflict(a.places, b.places)) return 'places of birth disagree';
+  if (probabilistic && arrestBeforePncRecord(a, b)) return 'arrested before the other person\'s PNC record was created';
   return null;
 }
 
@@ -137,7 +161,12 @@ export function clusterRecords(
         const v = r.ids.get(k);
         if (v && v.length) ids.set(k, new Set(v));
       }
-      s = { members: [root], ids, dobs: r.dob ? [r.dob] : [], places: r.placeOfBirth ? [r.placeOfBirth] : [] };
+      const pncIds = ids.get('PNC_ID');
+      const arrested = r.fragment.ref.source === 'custody' && r.fragment.recordedAt ? Number(r.fragment.recordedAt.slice(0, 4)) : null;
+      s = {
+        members: [root], ids, dobs: r.dob ? [r.dob] : [], places: r.placeOfBirth ? [r.placeOfBirth] : [],
+        pncSince: pncIds ? Math.min(...[...pncIds].map(pncYear)) : null, firstArrest: arrested,
+      };
       state.set(root, s);
     }
     return s;
@@ -179,6 +208,8 @@ export function clusterRecords(
     }
     for (const d of cs.dobs) if (!rs.dobs.some((x) => x.iso === d.iso)) rs.dobs.push(d);
     for (const p of cs.places) if (!rs.places.includes(p)) rs.places.push(p);
+    rs.pncSince = minOrNull(rs.pncSince, cs.pncSince);
+    rs.firstArrest = minOrNull(rs.firstArrest, cs.firstArrest);
     state.delete(child);
   };
   for (const edge of sorted) if (!edge.probabilistic && !edge.possible) apply(edge);

@@ -62,6 +62,20 @@ describe('clusterRecords', () => {
     expect(same(clusterRecords(r, [{ left: 0, right: 1, strength: 1e6 }]).clusterOf, 0, 1)).toBe(true);
   });
 
+  it('does not join on the model\'s evidence an arrest made before the other person\'s PNC record was created', () => {
+    const custody = (key: string, at: string) => ({ ref: `custody:MPS/${key}`, place: null, recordedAt: at });
+    const r = recs([custody('ZD/09/000001', '2009-05-01T10:00:00Z'), { ref: 'pnc:2013/0041877Q', ids: { PNC_ID: '2013/0041877Q' } }, custody('ZD/14/000002', '2014-05-01T10:00:00Z')]);
+    const { clusterOf, refused } = clusterRecords(r, [
+      { left: 0, right: 1, strength: 20, probabilistic: true },
+      { left: 2, right: 1, strength: 20, probabilistic: true },
+    ]);
+    expect(same(clusterOf, 0, 1)).toBe(false);
+    expect(same(clusterOf, 1, 2)).toBe(true);
+    expect(refused.map((x) => x.reason)).toEqual(["arrested before the other person's PNC record was created"]);
+    // A shared identifier is not second-guessed by it.
+    expect(same(clusterRecords(r, [{ left: 0, right: 1, strength: 1e6 }]).clusterOf, 0, 1)).toBe(true);
+  });
+
   it('does not join two look-alikes\' unidentified records when the look-alikes cannot be the same person', () => {
     // 0 and 3: two police records of namesakes (different PNC ids); 1 and 2: custody records with no
     // identifier, matching each other and each of them. Record 1 joining 2 could join the two people.

@@ -12,6 +12,7 @@ export interface FragmentSpec {
   readonly nationality?: string | null;
   readonly place?: string | null;
   readonly ids?: Partial<Record<IdentifierKind, string>>;
+  readonly recordedAt?: string | null;
 }
 
 let counter = 0;
@@ -31,7 +32,7 @@ export function fragment(spec: FragmentSpec = {}): IdentityFragment {
     nationality: spec.nationality === undefined ? 'PAK' : spec.nationality,
     placeOfBirth: spec.place === undefined ? 'LAHORE' : spec.place,
     identifiers,
-    recordedAt: '2016-01-01T00:00:00Z',
+    recordedAt: spec.recordedAt === undefined ? '2016-01-01T00:00:00Z' : spec.recordedAt,
   };
 }
 
