@@ -8,6 +8,7 @@ import type { IdentityFragment, SourceName, SourceRef } from '../domain/common.j
 import { sourceRefString } from '../domain/common.js';
 import { BadInputError, GatewayError } from '../domain/errors.js';
 import type { DecisionKind, DecisionRow, PairRow, PersonIndexStore, RecordRow, ReviewRow } from '../store/personStore.js';
+import { identityKey, sharedIdentityKeys } from './collisions.js';
 import { trainModel } from './em.js';
 import { termFrequencies } from './frequencies.js';
 import { clusterPairs, pairKey, scorePairs, type HumanConstraint, type ScoredPair } from './link.js';
@@ -346,6 +347,48 @@ function reasonsOf(rows: readonly WaterfallRow[]): string[] {
   return rows.filter((r) => r.partialWeight > 0).map((r) => `${r.comparison}: ${r.label}${r.note ? ` (${r.note})` : ''}`);
 }
 
+/**
+ * Records to re-score because a name and date of birth they sit on became, or stopped being, known
+ * to be held by two people (collisions.ts): a full build would classify their pairs differently.
+ * Only keys a changed, new or removed record sits on (before or after) can change.
+ */
+function keysWhoseCollisionChanged(
+  records: readonly PreparedRecord[],
+  indexOf: ReadonlyMap<string, number>,
+  changed: ReadonlySet<string>,
+  removed: ReadonlySet<string>,
+  storedFragment: (ref: string) => IdentityFragment | undefined,
+): string[] {
+  const oldVersions: PreparedRecord[] = [];
+  for (const ref of [...changed, ...removed]) {
+    const f = storedFragment(ref);
+    if (f) oldVersions.push(prepareRecord(f, -1));
+  }
+  const touched = new Set<string>();
+  for (const r of oldVersions) {
+    const key = identityKey(r);
+    if (key) touched.add(key);
+  }
+  for (const ref of changed) {
+    const i = indexOf.get(ref);
+    const key = i === undefined ? null : identityKey(records[i]!);
+    if (key) touched.add(key);
+  }
+  if (touched.size === 0) return [];
+  const nowOn = new Map<string, PreparedRecord[]>();
+  for (const r of records) {
+    const key = identityKey(r);
+    if (key && touched.has(key)) (nowOn.get(key) ?? nowOn.set(key, []).get(key)!).push(r);
+  }
+  const out: string[] = [];
+  for (const key of touched) {
+    const after = nowOn.get(key) ?? [];
+    const before = [...after.filter((r) => !changed.has(r.refKey)), ...oldVersions.filter((r) => identityKey(r) === key)];
+    if (sharedIdentityKeys(before).get(key) !== sharedIdentityKeys(after).get(key)) out.push(...after.map((r) => r.refKey));
+  }
+  return out;
+}
+
 /** The person index over a store, for the rest of the gateway. */
 export function createPersonIndex(options: { readonly store: PersonIndexStore; readonly log?: IdentityLog; readonly now?: () => string }): PersonIndex {
   const { store } = options;
@@ -365,6 +408,7 @@ export function createPersonIndex(options: { readonly store: PersonIndexStore; r
     const stored = await store.loadRecords();
     const removedKeys = new Set(removed.map(sourceRefString));
     const byRef = new Map(stored.map((r) => [r.ref, r.fragment]));
+    const storedByRefFragment = new Map(byRef);
     const focusKeys = new Set<string>();
     for (const f of fragments) {
       const key = sourceRefString(f.ref);
@@ -376,6 +420,7 @@ export function createPersonIndex(options: { readonly store: PersonIndexStore; r
     const keys = [...byRef.keys()].sort();
     const records = keys.map((k, i) => prepareRecord(byRef.get(k)!, i));
     const indexOf = new Map(records.map((r) => [r.refKey, r.index]));
+    for (const k of keysWhoseCollisionChanged(records, indexOf, focusKeys, removedKeys, (ref) => storedByRefFragment.get(ref))) focusKeys.add(k);
     const focus = new Set([...focusKeys].map((k) => indexOf.get(k)!));
     const kept: ScoredPair[] = [];
     for (const p of await store.loadPairs()) {

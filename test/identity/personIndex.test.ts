@@ -168,6 +168,27 @@ function suite(name: string, open: () => Promise<{ store: PersonIndexStore; clea
       await expect(index.recordDecision({ kind: 'MERGE', personIds: [pid, 'P-NONE'], decidedBy: 'a', reason: 'r' })).rejects.toThrow(/P-NONE/);
     });
 
+    it('updates incrementally like a full build when a new record shows two people hold one name and date of birth', async () => {
+      const person = { given: ['TARAS'], family: 'SHEVCHENKOVYCH', dob: '1961-07-19', place: 'LVIV', nationality: 'UKR' } as const;
+      const pncA = fragment({ ...person, ref: 'cid:88888881/3888881', ids: { PNC_ID: '2014/0123456D' } });
+      const custody = fragment({ ...person, ref: 'custody:MPS/ZD/15/888882', place: null });
+      const pncB = fragment({ ...person, ref: 'cid:88888883/3888883', place: 'DNIPRO', ids: { PNC_ID: '2014/0123457E' } });
+      await index.updatePersonIndex([pncA, custody]);
+      const [a, c] = await index.personIdForRecord([pncA.ref, custody.ref]);
+      expect(c).toBe(a);
+      // The namesake's record arrives: the custody record could be either of them, so it leaves A.
+      await index.updatePersonIndex([pncB]);
+      const [a2, c2, b2] = await index.personIdForRecord([pncA.ref, custody.ref, pncB.ref]);
+      expect(new Set([a2, c2, b2]).size).toBe(3);
+      const queued = await index.reviewQueue(1000);
+      expect(queued.some((q) => [q.left, q.right].some((r) => r.key === custody.ref.key) && /held by two people/.test(q.reason))).toBe(true);
+      // And when it goes again, the custody record rejoins A.
+      await index.updatePersonIndex([], [pncB.ref]);
+      const [a3, c3] = await index.personIdForRecord([pncA.ref, custody.ref]);
+      expect(c3).toBe(a3);
+      await index.updatePersonIndex([], [pncA.ref, custody.ref]);
+    });
+
     it('updates incrementally: a new record joins its person, a changed one moves, a removed one goes', async () => {
       const base = estate.fragments.find((f) => f.ref.source === 'cid' && f.dateOfBirth && f.identifiers.some((i) => i.kind === 'HO_REF'))!;
       const pid = (await index.personIdForRecord([base.ref]))[0] as string;
