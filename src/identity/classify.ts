@@ -17,7 +17,7 @@
  */
 import { sharedKeyGuard } from './collisions.js';
 import { COMPARISONS } from './comparisons.js';
-import { CHECKED_KINDS } from './identifiers.js';
+import { sharesCheckedId } from './identifiers.js';
 import { firstRuleMatch } from './rules/deterministicRules.js';
 import type { LinkageModel } from './model.js';
 import type { PreparedRecord } from './prepare.js';
@@ -80,7 +80,7 @@ export function classifyPair(
 ): PairDecision {
   const match = firstRuleMatch(a.ids, b.ids);
   if (match) {
-    const why = contradiction(pair, CHECKED_KINDS.includes(match.rule.kind));
+    const why = contradiction(pair, sharesCheckedId(a.ids, b.ids));
     if (!why) return { outcome: 'LINKED', rule: match.rule.name, guard: null };
     return { outcome: 'POSSIBLE_MATCH', rule: match.rule.name, guard: `identifier contradicted: ${why}` };
   }

@@ -67,6 +67,18 @@ export function relateIdentifiers(a: ReadonlyMap<IdentifierKind, readonly string
   return { kind: 'UNRELATED' };
 }
 
+/**
+ * Two records hold the same valid value of a check-lettered kind (PNC id, CRO number): the same
+ * police record, whatever else disagrees. Values failing their check letter never reach here.
+ */
+export function sharesCheckedId(a: ReadonlyMap<IdentifierKind, readonly string[]>, b: ReadonlyMap<IdentifierKind, readonly string[]>): boolean {
+  for (const kind of CHECKED_KINDS) {
+    const vb = b.get(kind);
+    if (vb && a.get(kind)?.some((v) => vb.includes(v))) return true;
+  }
+  return false;
+}
+
 /** Two records hold far-apart values of a one-per-person kind (biometric or reference). */
 export function identifiersConflict(a: PreparedRecord, b: PreparedRecord): IdentifierKind | null {
   for (const kind of ONE_PER_PERSON_KINDS) {

@@ -7,8 +7,7 @@ import { candidatePairs, DEFAULT_BLOCKING, type BlockingOptions, type BlockingRe
 import { classifyPair, type LinkOutcome } from './classify.js';
 import { sharedIdentityKeys } from './collisions.js';
 import { clusterRecords, type ClusterEdge, type ClusterOptions } from './cluster.js';
-import { CHECKED_KINDS } from './identifiers.js';
-import { DETERMINISTIC_RULES } from './rules/deterministicRules.js';
+import { sharesCheckedId } from './identifiers.js';
 import { termFrequencies, type TermFrequencies } from './frequencies.js';
 import type { LinkageModel } from './model.js';
 import type { PreparedRecord } from './prepare.js';
@@ -62,9 +61,6 @@ export function scorePairs(
   return { pairs: kept, compared: candidates.length, blocking: report };
 }
 
-/** Rules that link by a check-lettered identifier (the same police record). */
-const VERIFIED_RULES: ReadonlySet<string> = new Set(DETERMINISTIC_RULES.filter((r) => CHECKED_KINDS.includes(r.kind)).map((r) => r.name));
-
 /** Strength order for clustering: humans, then deterministic rules, then match weight. */
 function strengthOf(p: ScoredPair): number {
   return p.rule === 'PROBABILISTIC' ? p.evidence.matchWeight : 1e6 + p.evidence.matchWeight;
@@ -82,9 +78,10 @@ export function clusterPairs(
   for (const p of pairs) {
     if (rejected.has(pairKey(p.left, p.right))) continue;
     if (p.outcome === 'LINKED') {
-      edges.push({ left: p.left, right: p.right, strength: strengthOf(p), probabilistic: p.rule === 'PROBABILISTIC', verified: VERIFIED_RULES.has(p.rule), pair: p });
-    }
-    else if (p.outcome === 'POSSIBLE_MATCH') {
+      const probabilistic = p.rule === 'PROBABILISTIC';
+      const verified = !probabilistic && sharesCheckedId(records[p.left]!.ids, records[p.right]!.ids);
+      edges.push({ left: p.left, right: p.right, strength: strengthOf(p), probabilistic, verified, pair: p });
+    } else if (p.outcome === 'POSSIBLE_MATCH') {
       // Every possible match is a candidate (a group with two is not "only" anybody's); only unguarded
       // probabilistic ones may be joined as a group's only candidate.
       const joinable = p.rule === 'PROBABILISTIC' && p.guard === null;

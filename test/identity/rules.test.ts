@@ -48,6 +48,12 @@ describe('deterministic rules', () => {
     }
   });
 
+  it('a shared PNC id counts whichever rule matched first (here the fingerprint)', () => {
+    const ids = { FINGERPRINT: 'IA000000001', PNC_ID: '2014/0123456D' };
+    expect(decide({ ids }, { ids, dob: '1962-01-01' })).toEqual({ outcome: 'LINKED', rule: 'SharedFingerprintRule', guard: null });
+    expect(decide({ ids: { FINGERPRINT: 'IA000000001' } }, { ids: { FINGERPRINT: 'IA000000001' }, dob: '1962-01-01' }).outcome).toBe('POSSIBLE_MATCH');
+  });
+
   it('a shared PNC id on a record whose names both disagree (recorded on the wrong person) goes to review', () => {
     const ids = { PNC_ID: '2014/0123456D' };
     const d = decide({ ids }, { ids, given: ['PIOTR'], family: 'NOWAK', dob: '1962-01-01' });
