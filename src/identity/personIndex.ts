@@ -350,20 +350,16 @@ function reasonsOf(rows: readonly WaterfallRow[]): string[] {
 /**
  * Records to re-score because a name and date of birth they sit on became, or stopped being, known
  * to be held by two people (collisions.ts): a full build would classify their pairs differently.
- * Only keys a changed, new or removed record sits on (before or after) can change.
+ * Only keys a changed, new or removed record sits on (before or after) can change. `changed`: refs
+ * of new and changed records; `previous`: the stored versions of changed and removed records.
  */
 function keysWhoseCollisionChanged(
   records: readonly PreparedRecord[],
   indexOf: ReadonlyMap<string, number>,
   changed: ReadonlySet<string>,
-  removed: ReadonlySet<string>,
-  storedFragment: (ref: string) => IdentityFragment | undefined,
+  previous: ReadonlyMap<string, IdentityFragment>,
 ): string[] {
-  const oldVersions: PreparedRecord[] = [];
-  for (const ref of [...changed, ...removed]) {
-    const f = storedFragment(ref);
-    if (f) oldVersions.push(prepareRecord(f, -1));
-  }
+  const oldVersions = [...previous.values()].map((f) => prepareRecord(f, -1));
   const touched = new Set<string>();
   for (const r of oldVersions) {
     const key = identityKey(r);
@@ -408,19 +404,26 @@ export function createPersonIndex(options: { readonly store: PersonIndexStore; r
     const stored = await store.loadRecords();
     const removedKeys = new Set(removed.map(sourceRefString));
     const byRef = new Map(stored.map((r) => [r.ref, r.fragment]));
-    const storedByRefFragment = new Map(byRef);
     const focusKeys = new Set<string>();
+    /** The stored versions of changed and removed records. */
+    const previous = new Map<string, IdentityFragment>();
     for (const f of fragments) {
       const key = sourceRefString(f.ref);
       const old = byRef.get(key);
-      if (!old || JSON.stringify(old) !== JSON.stringify(f)) focusKeys.add(key);
+      if (old && JSON.stringify(old) === JSON.stringify(f)) continue;
+      focusKeys.add(key);
+      if (old) previous.set(key, old);
       byRef.set(key, f);
     }
-    for (const k of removedKeys) byRef.delete(k);
+    for (const k of removedKeys) {
+      const old = byRef.get(k);
+      if (old) previous.set(k, old);
+      byRef.delete(k);
+    }
     const keys = [...byRef.keys()].sort();
     const records = keys.map((k, i) => prepareRecord(byRef.get(k)!, i));
     const indexOf = new Map(records.map((r) => [r.refKey, r.index]));
-    for (const k of keysWhoseCollisionChanged(records, indexOf, focusKeys, removedKeys, (ref) => storedByRefFragment.get(ref))) focusKeys.add(k);
+    for (const k of keysWhoseCollisionChanged(records, indexOf, focusKeys, previous)) focusKeys.add(k);
     const focus = new Set([...focusKeys].map((k) => indexOf.get(k)!));
     const kept: ScoredPair[] = [];
     for (const p of await store.loadPairs()) {
