@@ -60,10 +60,16 @@ export function contradiction(pair: ComparedPair, checked = false): string | nul
   return null;
 }
 
-/** Same family name (or variant) and date of birth, different forename: the twin pattern. */
+/**
+ * Same family name (or variant) and date of birth, different forename: the twin pattern. When one
+ * record's names were read swapped, the name the two share may be a family name on one and a
+ * forename on the other, so a shared forename with a different "family" name is the pattern too.
+ */
 export function twinPattern(pair: ComparedPair): boolean {
-  const familyAgrees = pair.levels[FAMILY]! >= 1 && pair.levels[FAMILY]! < FAMILY_WEAK;
-  return familyAgrees && pair.levels[DOB] === DOB_EXACT && pair.levels[GIVEN] === ELSE(GIVEN);
+  if (pair.levels[DOB] !== DOB_EXACT) return false;
+  const agrees = (c: number, weak: number) => pair.levels[c]! >= 1 && pair.levels[c]! < weak;
+  if (agrees(FAMILY, FAMILY_WEAK) && pair.levels[GIVEN] === ELSE(GIVEN)) return true;
+  return pair.swapped && agrees(GIVEN, GIVEN_WEAK) && pair.levels[FAMILY] === ELSE(FAMILY);
 }
 
 /**

@@ -96,6 +96,14 @@ describe('threshold outcomes and guards', () => {
     const d = decide({ given: ['HASSAN'] }, { given: ['FATIMA'] });
     expect(d.outcome).not.toBe('LINKED');
   });
+  it('holds back the twin pattern when one record\'s names were read swapped (the shared name is a forename on one side)', () => {
+    // Recorded "ALI / RAZA" (family ALI) against "RAZA / ZAHID": aligned swapped, RAZA agrees, ALI and ZAHID do not.
+    const a = comparePair(record({ family: 'ALI', given: ['RAZA'] }), record({ family: 'RAZA', given: ['ZAHID'] }));
+    expect(a.swapped).toBe(true);
+    expect(twinPattern(a)).toBe(true);
+    // The same person with swapped names agrees on both parts: not the pattern.
+    expect(twinPattern(comparePair(record({ family: 'ZAHID', given: ['RAZA'] }), record({ family: 'RAZA', given: ['ZAHID'] })))).toBe(false);
+  });
   it('holds back the twin pattern below the link threshold too, so it is never joined as an only candidate', () => {
     const model = handModel({ link: 1e6, review: -1e6 });
     const a = record({ given: ['HASSAN'] }, 0);
