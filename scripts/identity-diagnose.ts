@@ -7,7 +7,8 @@
  *
  * --margin BITS overrides the ambiguity margin (default: the link threshold).
  * --cache keeps the fragments read from the sources in a JSON file so repeated runs skip the read.
- * Prints counts only (no personal data) unless --examples N is given.
+ * Prints counts only (no personal data) unless --examples N is given; --dump-hard prints the records
+ * of each look-alike pair left on one person (the synthetic estate's made-up people, never real data).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ import { comparePair, scoreCompared } from '../src/identity/score.js';
 import { openEstateSources } from './identity-sources.js';
 
 const { values } = parseArgs({
-  options: { estate: { type: 'string' }, cache: { type: 'string' }, examples: { type: 'string', default: '0' }, link: { type: 'string' }, review: { type: 'string' }, margin: { type: 'string' } },
+  options: { estate: { type: 'string' }, cache: { type: 'string' }, examples: { type: 'string', default: '0' }, link: { type: 'string' }, review: { type: 'string' }, margin: { type: 'string' }, 'dump-hard': { type: 'boolean', default: false } },
 });
 if (!values.estate) {
   console.error('usage: identity-diagnose --estate DIR [--cache FILE] [--examples N]');
@@ -116,6 +117,33 @@ for (const members of recordsOfTruth.values()) {
 const queue = new Set<string>();
 for (const p of kept) if (p.outcome === 'POSSIBLE_MATCH' && clusterOf[p.left] !== clusterOf[p.right]) queue.add([clusterOf[p.left], clusterOf[p.right]].sort().join('|'));
 for (const r of refused) if (clusterOf[r.left] !== clusterOf[r.right]) queue.add([clusterOf[r.left], clusterOf[r.right]].sort().join('|'));
+// What the review queue holds: per pair of clusters, whether their main true persons are one person
+// (a missed link), look-alikes (twins, namesakes: what review is for) or unrelated.
+{
+  const mainTruth = new Map<number, string>();
+  const counts = new Map<number, Map<string, number>>();
+  clusterOf.forEach((c, i) => {
+    const m = counts.get(c) ?? new Map<string, number>();
+    m.set(truthOf[i]!, (m.get(truthOf[i]!) ?? 0) + 1);
+    counts.set(c, m);
+  });
+  for (const [c, m] of counts) mainTruth.set(c, [...m.entries()].sort((x, y) => y[1] - x[1])[0]![0]);
+  const kinds = new Map<string, number>();
+  const queueWhy = new Map<string, string>();
+  for (const p of kept) {
+    if (p.outcome !== 'POSSIBLE_MATCH' || clusterOf[p.left] === clusterOf[p.right]) continue;
+    queueWhy.set([clusterOf[p.left], clusterOf[p.right]].sort().join('|'), p.guard ?? 'between thresholds');
+  }
+  for (const r of refused) if (clusterOf[r.left] !== clusterOf[r.right]) queueWhy.set([clusterOf[r.left], clusterOf[r.right]].sort().join('|'), `refused: ${r.reason}`);
+  for (const [k, why] of queueWhy) {
+    const [x, y] = k.split('|').map(Number) as [number, number];
+    const tx = mainTruth.get(x)!;
+    const ty = mainTruth.get(y)!;
+    const kind = tx === ty ? 'same person' : hardKind.get(`${tx}|${ty}`) ?? 'unrelated';
+    bump(kinds, `${kind} | ${why.replace(/\(conflicting [A-Z_]+\)/, '(…)')}`);
+  }
+  print('review queue (cluster pairs) by truth | why:', kinds);
+}
 let truePairs = 0;
 for (const ms of recordsOfTruth.values()) truePairs += (ms.length * (ms.length - 1)) / 2;
 let predicted = 0;
@@ -203,3 +231,28 @@ for (const [a, b, kind] of hard) {
 }
 console.log(`hard negatives on one person: ${hardJoined.length}`);
 for (const h of hardJoined) console.log(`  ${h}`);
+
+if (values['dump-hard']) {
+  const show = (i: number) => {
+    const f = records[i]!.fragment;
+    const ids = f.identifiers.map((x) => `${x.kind}=${x.value}`).join(',');
+    const names = [f.name, ...f.aliases].map((n) => `${n.given.join(' ')} ${n.family}`).join(' / ');
+    return `    c${clusterOf[i]} ${truthOf[i]} ${f.ref.source}:${f.ref.key} | ${names} | ${f.dateOfBirth} ${f.gender} ${f.nationality} pob=${f.placeOfBirth} | ${ids} | rec ${f.recordedAt}`;
+  };
+  for (const [a, b, kind] of hard) {
+    const ra = recordsOfTruth.get(a) ?? [];
+    const rb = recordsOfTruth.get(b) ?? [];
+    const clustersB = new Set(rb.map((i) => clusterOf[i]));
+    if (!ra.some((i) => clustersB.has(clusterOf[i]))) continue;
+    console.log(`${kind} ${a} ~ ${b}`);
+    for (const i of [...ra, ...rb]) console.log(show(i));
+    const mine = new Set([...ra, ...rb]);
+    for (const p of kept) {
+      if (!mine.has(p.left) && !mine.has(p.right)) continue;
+      if (truthOf[p.left] === truthOf[p.right] && clusterOf[p.left] === clusterOf[p.right]) continue;
+      const why = refusedWhy.get(`${Math.min(p.left, p.right)}:${Math.max(p.left, p.right)}`);
+      if (why) console.log(`    refused: ${why}`);
+      console.log(`    edge ${clusterOf[p.left] === clusterOf[p.right] ? 'joined' : 'apart'} ${truthOf[p.left]}~${truthOf[p.right]} ${p.outcome} ${p.rule} w${p.evidence.matchWeight.toFixed(1)} guard=${p.guard} ${records[p.left]!.refKey} ~ ${records[p.right]!.refKey}: ${p.evidence.rows.map((r) => `${r.comparison}=${r.label}(${r.partialWeight.toFixed(1)})`).join(' ')}`);
+    }
+  }
+}

@@ -19,6 +19,7 @@ import { sharedKeyGuard } from './collisions.js';
 import { COMPARISONS } from './comparisons.js';
 import { sharesCheckedId } from './identifiers.js';
 import { firstRuleMatch } from './rules/deterministicRules.js';
+import { editDistance } from './similarity.js';
 import type { LinkageModel } from './model.js';
 import type { PreparedRecord } from './prepare.js';
 import type { ComparedPair, PairEvidence } from './score.js';
@@ -61,14 +62,35 @@ export function contradiction(pair: ComparedPair, checked = false): string | nul
 }
 
 /**
+ * Forenames that only Jaro-Winkler finds alike (a short name inside a longer one: ALI / KHALID
+ * scores 0.83) but that no slip of the pen turns into each other: more than two edits apart on
+ * every pair of the two records' name forms (aliases included), after canonical spelling.
+ */
+export function forenamesApart(a: PreparedRecord, b: PreparedRecord): boolean {
+  for (const x of a.names) {
+    for (const y of b.names) {
+      const fx = x.givenCanon[0];
+      const fy = y.givenCanon[0];
+      if (fx === undefined || fy === undefined) continue;
+      if (editDistance(fx, fy, FORENAME_SLIP) <= FORENAME_SLIP) return false;
+    }
+  }
+  return true;
+}
+
+/** Edits within which two forenames may be one name miscopied (a typo is one, a transposition one). */
+const FORENAME_SLIP = 2;
+
+/**
  * Same family name (or variant) and date of birth, different forename: the twin pattern. When one
  * record's names were read swapped, the name the two share may be a family name on one and a
  * forename on the other, so a shared forename with a different "family" name is the pattern too.
  */
-export function twinPattern(pair: ComparedPair): boolean {
+export function twinPattern(pair: ComparedPair, a?: PreparedRecord, b?: PreparedRecord): boolean {
   if (pair.levels[DOB] !== DOB_EXACT) return false;
   const agrees = (c: number, weak: number) => pair.levels[c]! >= 1 && pair.levels[c]! < weak;
-  if (agrees(FAMILY, FAMILY_WEAK) && pair.levels[GIVEN] === ELSE(GIVEN)) return true;
+  const givenDiffers = pair.levels[GIVEN] === ELSE(GIVEN) || (pair.levels[GIVEN] === GIVEN_WEAK && a !== undefined && b !== undefined && forenamesApart(a, b));
+  if (agrees(FAMILY, FAMILY_WEAK) && givenDiffers) return true;
   return pair.swapped && agrees(GIVEN, GIVEN_WEAK) && pair.levels[FAMILY] === ELSE(FAMILY);
 }
 
@@ -95,7 +117,7 @@ export function classifyPair(
   // Checked before the link threshold: a guarded possible match is never joined as a group's only candidate.
   const shared = pair.levels[PLACE] === PLACE_EXACT ? null : sharedKeyGuard(sharedKeys, a, b);
   if (shared) return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: shared };
-  if (twinPattern(pair)) return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: 'same family name and date of birth, different forename' };
+  if (twinPattern(pair, a, b)) return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: 'same family name and date of birth, different forename' };
   if (w < model.thresholds.link) return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: null };
   if (pair.conflict) return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: `conflicting ${pair.conflict}` };
   if (pair.levels[DOB]! >= DOB_SAME_YEAR && pair.levels[DOB] !== 0) {

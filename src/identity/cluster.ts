@@ -13,7 +13,7 @@
  * Where look-alikes who cannot be the same person meet through records that identify neither, those
  * records are not joined to each other either (contestedLinks).
  */
-import { ONE_PER_PERSON_KINDS, setsConflict } from './identifiers.js';
+import { identifiersConflict, ONE_PER_PERSON_KINDS } from './identifiers.js';
 import type { IdentifierKind } from '../domain/common.js';
 import type { DateParts, PreparedRecord } from './prepare.js';
 import { jaroWinkler } from './similarity.js';
@@ -55,6 +55,8 @@ export interface ClusterResult {
 interface ClusterState {
   members: number[];
   ids: Map<IdentifierKind, Set<string>>;
+  /** Check-lettered values that failed their check (prepare.ts `mistyped`). */
+  mistyped: Map<IdentifierKind, Set<string>>;
   dobs: DateParts[];
   places: string[];
   /** Earliest year of a PNC id in the group (the year its PNC record was created), or null. */
@@ -108,18 +110,11 @@ function dobsConflict(a: readonly DateParts[], b: readonly DateParts[]): boolean
   return true;
 }
 
-function idsConflict(a: Map<IdentifierKind, Set<string>>, b: Map<IdentifierKind, Set<string>>): IdentifierKind | null {
-  for (const [kind, va] of a) {
-    const vb = b.get(kind);
-    if (vb && setsConflict(kind, va, vb)) return kind;
-  }
-  return null;
-}
 
 /** Caseworkers' links win over automatic checks (they have seen the evidence); only their own "different people" decisions stop them. */
 function statesConflict(a: ClusterState, b: ClusterState, human: boolean, verified = false, probabilistic = false): string | null {
   if (human) return null;
-  const kind = idsConflict(a.ids, b.ids);
+  const kind = identifiersConflict(a, b);
   if (kind) return `conflicting ${kind}`;
   if (!verified && dobsConflict(a.dobs, b.dobs)) return 'dates of birth far apart';
   if (probabilistic && placesConflict(a.places, b.places)) return 'places of birth disagree';
@@ -157,14 +152,17 @@ export function clusterRecords(
     if (!s) {
       const r = records[root]!;
       const ids = new Map<IdentifierKind, Set<string>>();
+      const mistyped = new Map<IdentifierKind, Set<string>>();
       for (const k of ONE_PER_PERSON_KINDS) {
         const v = r.ids.get(k);
         if (v && v.length) ids.set(k, new Set(v));
+        const m = r.mistyped.get(k);
+        if (m && m.length) mistyped.set(k, new Set(m));
       }
       const pncIds = ids.get('PNC_ID');
       const arrested = r.fragment.ref.source === 'custody' && r.fragment.recordedAt ? Number(r.fragment.recordedAt.slice(0, 4)) : null;
       s = {
-        members: [root], ids, dobs: r.dob ? [r.dob] : [], places: r.placeOfBirth ? [r.placeOfBirth] : [],
+        members: [root], ids, mistyped, dobs: r.dob ? [r.dob] : [], places: r.placeOfBirth ? [r.placeOfBirth] : [],
         pncSince: pncIds ? Math.min(...[...pncIds].map(pncYear)) : null, firstArrest: arrested,
       };
       state.set(root, s);
@@ -201,10 +199,12 @@ export function clusterRecords(
     const [root, child, rs, cs] = sa.members.length >= sb.members.length ? [ra, rb, sa, sb] : [rb, ra, sb, sa];
     parent[child] = root;
     rs.members.push(...cs.members);
-    for (const [k, vs] of cs.ids) {
-      const set = rs.ids.get(k) ?? new Set<string>();
-      for (const v of vs) set.add(v);
-      rs.ids.set(k, set);
+    for (const [into, from] of [[rs.ids, cs.ids], [rs.mistyped, cs.mistyped]] as const) {
+      for (const [k, vs] of from) {
+        const set = into.get(k) ?? new Set<string>();
+        for (const v of vs) set.add(v);
+        into.set(k, set);
+      }
     }
     for (const d of cs.dobs) if (!rs.dobs.some((x) => x.iso === d.iso)) rs.dobs.push(d);
     for (const p of cs.places) if (!rs.places.includes(p)) rs.places.push(p);

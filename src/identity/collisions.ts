@@ -15,7 +15,7 @@
  * with the exact date of birth, so that spelling slips and swaps of the same name fall on one key. Work is linear in the records plus quadratic only within a key
  * (a handful of records).
  */
-import { setsConflict, ONE_PER_PERSON_KINDS } from './identifiers.js';
+import { identifiersConflict, ONE_PER_PERSON_KINDS } from './identifiers.js';
 import type { PreparedRecord } from './prepare.js';
 
 /** The key a record's name and date of birth fall on, or null without a name or a full date of birth. */
@@ -28,12 +28,7 @@ export function identityKey(r: PreparedRecord): string | null {
 
 /** The one-per-person identifier kind two records conflict on, or null. */
 function conflictKind(a: PreparedRecord, b: PreparedRecord): string | null {
-  for (const kind of ONE_PER_PERSON_KINDS) {
-    const va = a.ids.get(kind);
-    const vb = b.ids.get(kind);
-    if (va && vb && setsConflict(kind, va, vb)) return kind;
-  }
-  return null;
+  return identifiersConflict(a, b);
 }
 
 /**
@@ -43,7 +38,7 @@ function conflictKind(a: PreparedRecord, b: PreparedRecord): string | null {
 export function sharedIdentityKeys(records: readonly PreparedRecord[]): ReadonlyMap<string, string> {
   const byKey = new Map<string, PreparedRecord[]>();
   for (const r of records) {
-    if (!ONE_PER_PERSON_KINDS.some((k) => (r.ids.get(k)?.length ?? 0) > 0)) continue;
+    if (!ONE_PER_PERSON_KINDS.some((k) => (r.ids.get(k)?.length ?? 0) > 0 || (r.mistyped.get(k)?.length ?? 0) > 0)) continue;
     const key = identityKey(r);
     if (key === null) continue;
     const list = byKey.get(key);

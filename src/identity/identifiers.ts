@@ -35,6 +35,37 @@ export function setsConflict(kind: IdentifierKind, a: Iterable<string>, b: Itera
   return bs.length > 0;
 }
 
+/** Identifiers a record or a group of records holds: valid values, and check-lettered ones that failed. */
+export interface HeldIdentifiers {
+  readonly ids: ReadonlyMap<IdentifierKind, Iterable<string>>;
+  readonly mistyped: ReadonlyMap<IdentifierKind, Iterable<string>>;
+}
+
+const emptyIds: readonly string[] = [];
+
+/**
+ * Two holders' values of one kind say two people. Valid values: `setsConflict`. A value failing its
+ * check letter is one slip from the person's real value, so it conflicts with a value three or more
+ * edits away from it (the real value then differs from that value by at least two); it is near one
+ * within two edits, and then nothing conflicts.
+ */
+export function idSetsConflict(kind: IdentifierKind, a: HeldIdentifiers, b: HeldIdentifiers): boolean {
+  const va = [...(a.ids.get(kind) ?? emptyIds)];
+  const vb = [...(b.ids.get(kind) ?? emptyIds)];
+  if (va.length > 0 && vb.length > 0 && setsConflict(kind, va, vb)) return true;
+  const ma = [...(a.mistyped.get(kind) ?? emptyIds)];
+  const mb = [...(b.mistyped.get(kind) ?? emptyIds)];
+  if (ma.length === 0 && mb.length === 0) return false;
+  const allA = [...va, ...ma];
+  const allB = [...vb, ...mb];
+  if (allA.length === 0 || allB.length === 0) return false;
+  for (const x of allA) for (const y of allB) if (editDistance(x, y, 3) < 3) return false;
+  return true;
+}
+
+/** Either holder has a value (valid or mistyped) of the kind. */
+const holds = (h: HeldIdentifiers, kind: IdentifierKind) => h.ids.has(kind) || h.mistyped.has(kind);
+
 export type IdentifierRelation =
   | { readonly kind: 'SHARED'; readonly idKind: IdentifierKind; readonly value: string }
   | { readonly kind: 'NEAR'; readonly idKind: IdentifierKind }
@@ -43,25 +74,24 @@ export type IdentifierRelation =
   | { readonly kind: 'NONE' };
 
 /** The strongest relation between the identifiers of two records. */
-export function relateIdentifiers(a: ReadonlyMap<IdentifierKind, readonly string[]>, b: ReadonlyMap<IdentifierKind, readonly string[]>): IdentifierRelation {
+export function relateIdentifiers(a: PreparedRecord, b: PreparedRecord): IdentifierRelation {
   let comparable = false;
   for (const kind of LINKING_KINDS) {
-    const va = a.get(kind);
-    const vb = b.get(kind);
+    const va = a.ids.get(kind);
+    const vb = b.ids.get(kind);
     if (!va || !vb) continue;
     comparable = true;
     for (const v of va) if (vb.includes(v)) return { kind: 'SHARED', idKind: kind, value: v };
   }
-  if (!comparable) return { kind: 'NONE' };
   let near: IdentifierKind | null = null;
   let conflict: IdentifierKind | null = null;
   for (const kind of ONE_PER_PERSON_KINDS) {
-    const va = a.get(kind);
-    const vb = b.get(kind);
-    if (!va || !vb) continue;
-    if (setsConflict(kind, va, vb)) conflict ??= kind;
+    if (!holds(a, kind) || !holds(b, kind)) continue;
+    comparable = true;
+    if (idSetsConflict(kind, a, b)) conflict ??= kind;
     else near ??= kind;
   }
+  if (!comparable) return { kind: 'NONE' };
   if (conflict) return { kind: 'CONFLICT', idKind: conflict };
   if (near) return { kind: 'NEAR', idKind: near };
   return { kind: 'UNRELATED' };
@@ -80,12 +110,7 @@ export function sharesCheckedId(a: ReadonlyMap<IdentifierKind, readonly string[]
 }
 
 /** Two records hold far-apart values of a one-per-person kind (biometric or reference). */
-export function identifiersConflict(a: PreparedRecord, b: PreparedRecord): IdentifierKind | null {
-  for (const kind of ONE_PER_PERSON_KINDS) {
-    const va = a.ids.get(kind);
-    const vb = b.ids.get(kind);
-    if (!va || !vb) continue;
-    if (setsConflict(kind, va, vb)) return kind;
-  }
+export function identifiersConflict(a: HeldIdentifiers, b: HeldIdentifiers): IdentifierKind | null {
+  for (const kind of ONE_PER_PERSON_KINDS) if (idSetsConflict(kind, a, b)) return kind;
   return null;
 }

@@ -41,6 +41,12 @@ export interface PreparedRecord {
   readonly placeOfBirth: string | null;
   /** Identifier values by kind, normalised (upper case, no spaces). */
   readonly ids: ReadonlyMap<IdentifierKind, readonly string[]>;
+  /**
+   * Check-lettered values (PNC id, CRO) that fail their check letter: a slip of one character from
+   * the person's real value. They never link, but one far from another record's value says the
+   * records hold two different police records (identifiers.ts `idSetsConflict`).
+   */
+  readonly mistyped: ReadonlyMap<IdentifierKind, readonly string[]>;
 }
 
 export function nameForm(name: PersonName, alias: boolean): NameForm | null {
@@ -71,7 +77,7 @@ export function normaliseIdentifier(value: string): string {
   return value.toUpperCase().replace(/\s+/g, '');
 }
 
-/** PNC ids and CRO numbers carry a check letter: a value that fails it is a typo, left out. */
+/** PNC ids and CRO numbers carry a check letter: a value that fails it is a typo, kept apart (`mistyped`). */
 export function passesCheck(kind: IdentifierKind, value: string): boolean {
   if (kind === 'PNC_ID') return isValidPncId(value);
   if (kind === 'CRO') return isValidCroNumber(value);
@@ -87,12 +93,14 @@ export function prepareRecord(fragment: IdentityFragment, index: number): Prepar
     if (f) names.push(f);
   }
   const ids = new Map<IdentifierKind, string[]>();
+  const mistyped = new Map<IdentifierKind, string[]>();
   for (const id of fragment.identifiers) {
     const v = normaliseIdentifier(id.value);
-    if (!v || !passesCheck(id.kind, v)) continue;
-    const list = ids.get(id.kind) ?? [];
+    if (!v) continue;
+    const into = passesCheck(id.kind, v) ? ids : mistyped;
+    const list = into.get(id.kind) ?? [];
     if (!list.includes(v)) list.push(v);
-    ids.set(id.kind, list);
+    into.set(id.kind, list);
   }
   const pob = fragment.placeOfBirth ? foldText(fragment.placeOfBirth) : '';
   return {
@@ -105,5 +113,6 @@ export function prepareRecord(fragment: IdentityFragment, index: number): Prepar
     nationality: fragment.nationality ? fragment.nationality.toUpperCase() : null,
     placeOfBirth: pob || null,
     ids,
+    mistyped,
   };
 }

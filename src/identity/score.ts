@@ -41,7 +41,7 @@ export interface ComparedPair {
 
 export function comparePair(a: PreparedRecord, b: PreparedRecord): ComparedPair {
   const names = alignNames(a, b);
-  const relation = relateIdentifiers(a.ids, b.ids);
+  const relation = relateIdentifiers(a, b);
   const left: PairSide = { record: a, names, side: 'left', relation };
   const right: PairSide = { record: b, names, side: 'right', relation };
   const levels: number[] = [];

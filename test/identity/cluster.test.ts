@@ -27,6 +27,21 @@ describe('clusterRecords', () => {
     expect(refused.map((x) => x.reason)).toEqual(['conflicting FINGERPRINT']);
   });
 
+  it('refuses to chain a mistyped PNC id (failing its check letter) into a group holding a PNC id it is not a slip of', () => {
+    // 2014/0987654D fails its check letter; the real id is one slip from it, so not 2014/0123456D.
+    const r = recs([{ ids: { PNC_ID: '2014/0987654D' } }, {}, { ids: { PNC_ID: '2014/0123456D' } }, { ids: { PNC_ID: '2014/0123458D' } }]);
+    const { clusterOf, refused } = clusterRecords(r, [
+      { left: 0, right: 1, strength: 10 },
+      { left: 1, right: 2, strength: 9 },
+      { left: 2, right: 3, strength: 8 },
+    ]);
+    expect(same(clusterOf, 0, 1)).toBe(true);
+    expect(same(clusterOf, 1, 2)).toBe(false);
+    expect(refused.map((x) => x.reason)).toEqual(['conflicting PNC_ID']);
+    // 2014/0123458D is one digit off 2014/0123456D: the same PNC record mistyped.
+    expect(same(clusterOf, 2, 3)).toBe(true);
+  });
+
   it('allows a mistyped reference (one character off) in one person', () => {
     const r = recs([{ ids: { HO_REF: 'B1234567' } }, { ids: { HO_REF: 'B1234568' } }]);
     expect(same(clusterRecords(r, [{ left: 0, right: 1, strength: 1 }]).clusterOf, 0, 1)).toBe(true);

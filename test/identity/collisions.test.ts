@@ -30,6 +30,12 @@ describe('names and dates of birth held by two people', () => {
     expect(shared.get(identityKey(record({}))!)).toBe('PNC_ID');
   });
 
+  it('counts a mistyped PNC id far from the other record\'s as a second person, one a slip of it as the same', () => {
+    // 2014/0987654D and 2014/0123458D fail their check letters; the first is a slip of another id.
+    expect([...sharedIdentityKeys(recs([{ ids: { PNC_ID: '2014/0987654D' } }, { ids: { PNC_ID: '2014/0123456D' } }])).values()]).toEqual(['PNC_ID']);
+    expect(sharedIdentityKeys(recs([{ ids: { PNC_ID: '2014/0123458D' } }, { ids: { PNC_ID: '2014/0123456D' } }])).size).toBe(0);
+  });
+
   it('guards any pair with a record on a shared key', () => {
     const [a, b, c] = recs([{ ids: { PNC_ID: '2014/0123456D' } }, { ids: { PNC_ID: '2014/0123457E' } }, {}]);
     const shared = sharedIdentityKeys([a!, b!]);

@@ -60,10 +60,30 @@ describe('deterministic rules', () => {
     expect(d).toEqual({ outcome: 'POSSIBLE_MATCH', rule: 'PncIdOnCidCaseRule', guard: 'identifier contradicted: names disagree' });
   });
 
-  it('a PNC id or CRO number failing its check letter is a typo: it neither links nor conflicts', () => {
-    expect(record({ ids: { PNC_ID: '2014/0123457K', CRO: '012345/09A' } }).ids.size).toBe(0);
+  it('a PNC id or CRO number failing its check letter is a typo: it never links, and is kept apart as mistyped', () => {
+    const r = record({ ids: { PNC_ID: '2014/0123457K', CRO: '012345/09A' } });
+    expect(r.ids.size).toBe(0);
+    expect([...r.mistyped.keys()].sort()).toEqual(['CRO', 'PNC_ID']);
     expect(record({ ids: { PNC_ID: '9014/0123456D' } }).ids.size).toBe(0);
     expect(identifiersConflict(record({ ids: { PNC_ID: '2014/0123456D' } }), record({ ids: { PNC_ID: '2014/0123457E' } }))).toBe('PNC_ID');
+    // Shared mistyped values do not link either.
+    expect(firstRuleMatch(record({ ids: { PNC_ID: '2014/0123458D' } }).ids, record({ ids: { PNC_ID: '2014/0123458D' } }).ids)).toBeNull();
+  });
+
+  it('a mistyped PNC id conflicts with a value three or more edits from it, not with one it is a slip of', () => {
+    const valid = record({ ids: { PNC_ID: '2014/0123456D' } });
+    // 2014/0123458D fails its check letter (F): one digit off 2014/0123456D, the same PNC record.
+    expect(identifiersConflict(record({ ids: { PNC_ID: '2014/0123458D' } }), valid)).toBeNull();
+    expect(comparePair(record({ ids: { PNC_ID: '2014/0123458D' } }), valid).relation.kind).toBe('NEAR');
+    // 2014/0987654D fails its check letter (Z) and is a slip of some other PNC id: two people.
+    const far = record({ ids: { PNC_ID: '2014/0987654D' } });
+    expect(identifiersConflict(far, valid)).toBe('PNC_ID');
+    expect(identifiersConflict(valid, far)).toBe('PNC_ID');
+    expect(comparePair(far, valid).relation.kind).toBe('CONFLICT');
+    expect(decide({ ids: { PNC_ID: '2014/0987654D' } }, { ids: { PNC_ID: '2014/0123456D' } })).toEqual({ outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: 'conflicting PNC_ID' });
+    // Two mistyped values far apart are two police records too; a record holding only the other kind is not compared.
+    expect(identifiersConflict(far, record({ ids: { PNC_ID: '2014/0123458D' } }))).toBe('PNC_ID');
+    expect(identifiersConflict(far, record({ ids: { HO_REF: 'B1234567' } }))).toBeNull();
   });
 
   it('a mistyped identifier (one or two digits off) is not a conflict', () => {
@@ -95,6 +115,21 @@ describe('threshold outcomes and guards', () => {
     expect(twinPattern(a)).toBe(true);
     const d = decide({ given: ['HASSAN'] }, { given: ['FATIMA'] });
     expect(d.outcome).not.toBe('LINKED');
+  });
+  it('holds back the twin pattern when the forenames are alike only to Jaro-Winkler (a short name inside a longer one)', () => {
+    // ALI / KHALED (canonical KHALID) score 0.83 but are four edits apart: two people.
+    const a = record({ given: ['KHALED'], family: 'AKHTAR' }, 0);
+    const b = record({ given: ['ALI'], family: 'AKHTAR' }, 1);
+    expect(twinPattern(comparePair(a, b), a, b)).toBe(true);
+    expect(decide({ given: ['KHALED'], family: 'AKHTAR' }, { given: ['ALI'], family: 'AKHTAR' }).guard).toBe('same family name and date of birth, different forename');
+    // A forename miscopied (a transposition, a wrong letter) is the same person.
+    for (const [x, y] of [['ABIODUN', 'ABIDOUN'], ['KHALED', 'KHALIL']] as const) {
+      const p = record({ given: [x] }, 0);
+      const q = record({ given: [y] }, 1);
+      expect(twinPattern(comparePair(p, q), p, q), `${x} / ${y}`).toBe(false);
+    }
+    // Without the records only the levels speak: the weakly similar level is not the pattern.
+    expect(twinPattern(comparePair(a, b))).toBe(false);
   });
   it('holds back the twin pattern when one record\'s names were read swapped (the shared name is a forename on one side)', () => {
     // Recorded "ALI / RAZA" (family ALI) against "RAZA / ZAHID": aligned swapped, RAZA agrees, ALI and ZAHID do not.
