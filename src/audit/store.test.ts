@@ -9,12 +9,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropSchema, pgStatus, pgUrlWithSchema, PG_TEST_URL, uniqueSchema } from '../../test/support/postgres.js';
 import type { AuditEventDraft } from './event.js';
 import { openAuditStore, type AuditStore } from './store.js';
+import { loadSqliteDriver } from '../db/sqliteDriver.js';
+
+const Database = loadSqliteDriver();
 
 const run = promisify(execFile);
 

@@ -8,6 +8,7 @@
  */
 import knexFactory, { type Knex } from 'knex';
 import { resolve } from 'node:path';
+import { SqliteClient } from './sqliteDriver.js';
 
 export type SqlDialect = 'sqlite' | 'postgres';
 
@@ -50,7 +51,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Knex {
   const target = parseSqlUrl(url);
   if (target.dialect === 'sqlite') {
     return knexFactory({
-      client: 'better-sqlite3',
+      client: SqliteClient,
       connection: { filename: target.location, options: { readonly: options.readonly ?? false } },
       useNullAsDefault: true,
     });
@@ -72,6 +73,11 @@ export async function ensureSchema(db: Knex, url: string): Promise<void> {
 }
 
 /** COUNT/SUM come back as strings from pg and numbers from SQLite: read them the same way. */
+/** The connection is SQLite through better-sqlite3 (whichever build `sqliteDriver.ts` loaded). */
+export function isBetterSqlite(db: Knex | Knex.Transaction): boolean {
+  return (db.client as { driverName?: string }).driverName === 'better-sqlite3';
+}
+
 export function toNumber(value: unknown): number {
   if (typeof value === 'number') return value;
   if (typeof value === 'bigint') return Number(value);

@@ -3,7 +3,7 @@
  * not linking: identity/personIndex.ts decides what to write.
  */
 import type { Knex } from 'knex';
-import { openDatabase, ensureSchema } from '../db/connect.js';
+import { openDatabase, ensureSchema, isBetterSqlite } from '../db/connect.js';
 import type { IdentityFragment } from '../domain/common.js';
 import { migrateLatest } from './migrate.js';
 
@@ -86,7 +86,7 @@ const bindable = (v: unknown): unknown => (v === undefined ? null : typeof v ===
  */
 async function insertChunks(trx: Knex.Transaction, table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
-  if (trx.client.config.client !== 'better-sqlite3') {
+  if (!isBetterSqlite(trx)) {
     for (let i = 0; i < rows.length; i += CHUNK) await trx(table).insert(rows.slice(i, i + CHUNK));
     return;
   }
@@ -137,7 +137,7 @@ function recordFromDb(r: DbRecord): RecordRow {
  * row), inside the caller's transaction. Other databases just run `load`.
  */
 async function withoutSecondaryIndexes(trx: Knex.Transaction, tables: readonly string[], load: () => Promise<void>): Promise<void> {
-  if (trx.client.config.client !== 'better-sqlite3') return load();
+  if (!isBetterSqlite(trx)) return load();
   const indexes = (await trx('sqlite_master')
     .select('name', 'sql')
     .where('type', 'index')

@@ -19,6 +19,7 @@
  * Rows are inserted in chunks inside one transaction; no value comes from the clock.
  */
 import type { Knex } from 'knex';
+import { isBetterSqlite } from '../../../src/db/connect.js';
 import { countryByAlpha3, parseNationality } from '../../../src/domain/nationality.js';
 import type {
   CaseStatus,
@@ -300,7 +301,7 @@ class ChunkedWriter {
   ) {}
 
   static async open(trx: Knex.Transaction, rowsPerInsert: (columns: number) => number): Promise<ChunkedWriter> {
-    const connection: unknown = trx.client.config.client === 'better-sqlite3' ? await trx.client.acquireConnection() : null;
+    const connection: unknown = isBetterSqlite(trx) ? await trx.client.acquireConnection() : null;
     return new ChunkedWriter(trx, isSqliteConnection(connection) ? connection : null, rowsPerInsert);
   }
 
