@@ -116,11 +116,17 @@ async function writeFetchResponse(response: Response, res: ServerResponse): Prom
 }
 
 export async function startMockServices(opts: MockServicesOptions): Promise<MockServices> {
-  const [pnc, acro, dva] = await Promise.all([
+  // Read in parallel, but report a missing file in a fixed order (PNC, ACRO, DVA), not whichever
+  // read happened to fail first.
+  const [pncRead, acroRead, dvaRead] = await Promise.allSettled([
     readJson<PncData>(opts.estateDir, 'pnc.json', 'PNC'),
     readJson<AcroData>(opts.estateDir, 'acro.json', 'ACRO'),
     readJson<DvaData>(opts.estateDir, 'dva.json', 'DVA'),
   ]);
+  if (pncRead.status === 'rejected') throw pncRead.reason;
+  if (acroRead.status === 'rejected') throw acroRead.reason;
+  if (dvaRead.status === 'rejected') throw dvaRead.reason;
+  const [pnc, acro, dva] = [pncRead.value, acroRead.value, dvaRead.value];
   const faults = opts.faults instanceof FaultController ? opts.faults : new FaultController(opts.faults ?? {});
   const handlers = createMockServiceHandlers({ pnc, acro, dva }, faults, opts);
   const host = opts.host ?? '127.0.0.1';
