@@ -5,7 +5,7 @@
  * evidence is strong only while the combination is unique in the population; term frequencies
  * (frequencies.ts) lower it for common names, but cannot know that a rare name with an exact date of
  * birth belongs to two people. The estate can: when two records with the same name and date of birth
- * carry conflicting personal identifiers (two valid PNC ids, two HO refs, two fingerprint refs), at
+ * carry conflicting personal identifiers (two valid PNC ids, or a mistyped one that is no slip of the other; two HO refs; two fingerprint refs), at
  * least two people hold that combination, and a third record that matches it by name and date of
  * birth alone is as likely to be one as the other (issue 4: namesakes must not be auto-linked; a
  * false link puts one person's criminal record on another's file). Such pairs go to review, unless
@@ -24,11 +24,6 @@ export function identityKey(r: PreparedRecord): string | null {
   if (!n || !r.dob || !n.familyPhonetic || !n.givenPhonetic) return null;
   const [x, y] = n.familyPhonetic <= n.givenPhonetic ? [n.familyPhonetic, n.givenPhonetic] : [n.givenPhonetic, n.familyPhonetic];
   return `${x}|${y}|${r.dob.iso}`;
-}
-
-/** The one-per-person identifier kind two records conflict on, or null. */
-function conflictKind(a: PreparedRecord, b: PreparedRecord): string | null {
-  return identifiersConflict(a, b);
 }
 
 /**
@@ -50,7 +45,7 @@ export function sharedIdentityKeys(records: readonly PreparedRecord[]): Readonly
     if (list.length < 2) continue;
     search: for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
-        const kind = conflictKind(list[i]!, list[j]!);
+        const kind = identifiersConflict(list[i]!, list[j]!);
         if (kind) {
           shared.set(key, kind);
           break search;
