@@ -5,11 +5,12 @@
  * evidence is strong only while the combination is unique in the population; term frequencies
  * (frequencies.ts) lower it for common names, but cannot know that a rare name with an exact date of
  * birth belongs to two people. The estate can: when two records with the same name and date of birth
- * carry conflicting personal identifiers (two valid PNC ids, or a mistyped one that is no slip of the other; two HO refs; two fingerprint refs), at
- * least two people hold that combination, and a third record that matches it by name and date of
- * birth alone is as likely to be one as the other (issue 4: namesakes must not be auto-linked; a
- * false link puts one person's criminal record on another's file). Such pairs go to review, unless
- * they also agree on place of birth (classify.ts): evidence beyond the name and date they share.
+ * carry conflicting personal identifiers (two valid PNC ids, or a mistyped one that is no slip of
+ * the other; two HO refs; two fingerprint refs), at least two people hold that combination, and a
+ * third record that matches it by name and date of birth alone is as likely to be one as the
+ * other (issue 4: namesakes must not be auto-linked; a false link puts one person's criminal record
+ * on another's file). Such pairs go to review, unless they also agree on place of birth
+ * (classify.ts): evidence beyond the name and date they share.
  *
  * The key is the primary name's phonetic keys, in either order (given and family names get swapped),
  * with the exact date of birth, so that spelling slips and swaps of the same name fall on one key. Work is linear in the records plus quadratic only within a key
