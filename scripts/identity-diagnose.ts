@@ -17,6 +17,8 @@ import type { IdentityFragment } from '../src/domain/common.js';
 import { candidatePairs, DEFAULT_BLOCKING } from '../src/identity/blocking.js';
 import { classifyPair } from '../src/identity/classify.js';
 import { identityKey, sharedIdentityKeys } from '../src/identity/collisions.js';
+import { heldTogether, ONE_PER_PERSON_KINDS } from '../src/identity/identifiers.js';
+import { reviewOffers } from '../src/identity/reviewQueue.js';
 import { trainModel } from '../src/identity/em.js';
 import { parseHardNegatives, parseTruthTsv } from '../src/identity/evaluate.js';
 import { termFrequencies } from '../src/identity/frequencies.js';
@@ -27,7 +29,7 @@ import { comparePair, scoreCompared } from '../src/identity/score.js';
 import { openEstateSources } from './identity-sources.js';
 
 const { values } = parseArgs({
-  options: { estate: { type: 'string' }, cache: { type: 'string' }, examples: { type: 'string', default: '0' }, link: { type: 'string' }, review: { type: 'string' }, margin: { type: 'string' }, 'dump-hard': { type: 'boolean', default: false } },
+  options: { estate: { type: 'string' }, cache: { type: 'string' }, examples: { type: 'string', default: '0' }, link: { type: 'string' }, review: { type: 'string' }, margin: { type: 'string' }, 'dump-hard': { type: 'boolean', default: false }, 'dump-queue': { type: 'string', default: '0' } },
 });
 if (!values.estate) {
   console.error('usage: identity-diagnose --estate DIR [--cache FILE] [--examples N]');
@@ -54,6 +56,13 @@ const model = values.link || values.review
 console.log(`model prior ${model.prior} (log2 odds ${Math.log2(model.prior / (1 - model.prior)).toFixed(2)}), training ${JSON.stringify(model.training)}`);
 const truth = parseTruthTsv(readFileSync(join(estate, 'truth', 'records.tsv'), 'utf8'));
 const truthOf = records.map((r) => truth.get(r.refKey) ?? '?');
+let clusterOfShown: readonly number[] = [];
+const showRecord = (i: number) => {
+  const f = records[i]!.fragment;
+  const ids = f.identifiers.map((x) => `${x.kind}=${x.value}`).join(',');
+  const names = [f.name, ...f.aliases].map((n) => `${n.given.join(' ')} ${n.family}`).join(' / ');
+  return `    c${clusterOfShown[i]} ${truthOf[i]} ${f.ref.source}:${f.ref.key} | ${names} | ${f.dateOfBirth} ${f.gender} ${f.nationality} pob=${f.placeOfBirth} | ${ids} | rec ${f.recordedAt}`;
+};
 const hard = parseHardNegatives(readFileSync(join(estate, 'truth', 'persons.ndjson'), 'utf8'));
 const hardKind = new Map<string, string>();
 for (const [a, b, k] of hard) {
@@ -78,13 +87,14 @@ for (const [l, r] of candidates) {
   outcomeOf.set(`${l}:${r}`, { outcome: d.outcome, weight: e.matchWeight, guard: d.guard, rule: d.rule });
   if (d.outcome !== 'NOT_LINKED') kept.push({ left: l, right: r, ...d, evidence: e });
 }
-const { clusterOf, refused } = clusterPairs(records, kept, [], { ambiguityMargin: Number(values.margin ?? model.thresholds.link) });
+const { clusterOf, refused, resolved } = clusterPairs(records, kept, [], { ambiguityMargin: Number(values.margin ?? model.thresholds.link), unscoredWeight: model.thresholds.review });
+clusterOfShown = clusterOf;
 console.log(`pipeline ${((performance.now() - t0) / 1000).toFixed(1)} s; candidates ${candidates.length}; kept ${kept.length}; refused ${refused.length}`);
 
 const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
-const print = (title: string, m: Map<string, number>) => {
+const print = (title: string, m: Map<string, number>, top = 25) => {
   console.log(title);
-  for (const [k, v] of [...m.entries()].sort((x, y) => y[1] - x[1]).slice(0, 25)) console.log(`  ${String(v).padStart(7)}  ${k}`);
+  for (const [k, v] of [...m.entries()].sort((x, y) => y[1] - x[1]).slice(0, top)) console.log(`  ${String(v).padStart(7)}  ${k}`);
 };
 console.log("weight histogram (bin: same | different)");
 for (let b = -10; b <= 40; b += 2) console.log(`  ${String(b).padStart(4)} ${String(hist.get(`M|${b}`) ?? 0).padStart(7)} ${String(hist.get(`U|${b}`) ?? 0).padStart(7)}`);
@@ -114,9 +124,11 @@ for (const members of recordsOfTruth.values()) {
     }
   }
 }
-const queue = new Set<string>();
-for (const p of kept) if (p.outcome === 'POSSIBLE_MATCH' && clusterOf[p.left] !== clusterOf[p.right]) queue.add([clusterOf[p.left], clusterOf[p.right]].sort().join('|'));
-for (const r of refused) if (clusterOf[r.left] !== clusterOf[r.right]) queue.add([clusterOf[r.left], clusterOf[r.right]].sort().join('|'));
+// The review queue as the person index builds it (reviewQueue.ts).
+const offers = reviewOffers({ records, clusterOf, pairs: kept, refused });
+const membersOf = new Map<number, number[]>();
+clusterOf.forEach((c, i) => (membersOf.get(c) ?? membersOf.set(c, []).get(c)!).push(i));
+const heldOf = new Map([...membersOf].map(([c, ms]) => [c, heldTogether(ms.map((i) => records[i]!))]));
 // What the review queue holds: per pair of clusters, whether their main true persons are one person
 // (a missed link), look-alikes (twins, namesakes: what review is for) or unrelated.
 {
@@ -130,19 +142,42 @@ for (const r of refused) if (clusterOf[r.left] !== clusterOf[r.right]) queue.add
   for (const [c, m] of counts) mainTruth.set(c, [...m.entries()].sort((x, y) => y[1] - x[1])[0]![0]);
   const kinds = new Map<string, number>();
   const queueWhy = new Map<string, string>();
-  for (const p of kept) {
-    if (p.outcome !== 'POSSIBLE_MATCH' || clusterOf[p.left] === clusterOf[p.right]) continue;
-    queueWhy.set([clusterOf[p.left], clusterOf[p.right]].sort().join('|'), p.guard ?? 'between thresholds');
-  }
-  for (const r of refused) if (clusterOf[r.left] !== clusterOf[r.right]) queueWhy.set([clusterOf[r.left], clusterOf[r.right]].sort().join('|'), `refused: ${r.reason}`);
+  for (const o of offers) queueWhy.set([o.leftCluster, o.rightCluster].sort().join('|'), o.reason.replace(/^link refused: /, 'refused: ').replace('score between the review and link thresholds', 'between thresholds'));
   for (const [k, why] of queueWhy) {
     const [x, y] = k.split('|').map(Number) as [number, number];
     const tx = mainTruth.get(x)!;
     const ty = mainTruth.get(y)!;
     const kind = tx === ty ? 'same person' : hardKind.get(`${tx}|${ty}`) ?? 'unrelated';
-    bump(kinds, `${kind} | ${why.replace(/\(conflicting [A-Z_]+\)/, '(…)')}`);
+    const anchored = (c: number) => ONE_PER_PERSON_KINDS.some((kd) => heldOf.get(c)!.ids.has(kd) || heldOf.get(c)!.mistyped.has(kd));
+    const sides = `${anchored(x) ? 'id' : 'no-id'}~${anchored(y) ? 'id' : 'no-id'}`.replace('no-id~id', 'id~no-id');
+    bump(kinds, `${kind} | ${why.replace(/\(conflicting [A-Z_]+\)/, '(…)')} | ${sides}`);
   }
-  print('review queue (cluster pairs) by truth | why:', kinds);
+  print('review queue (cluster pairs) by truth | why:', kinds, 60);
+  // --dump-queue N: the records of the first N queued true links held back by a shared key, with the
+  // other holders of the key (the synthetic estate's made-up people only).
+  let dumped = 0;
+  for (const [k, why] of queueWhy) {
+    if (dumped >= Number(values['dump-queue']) || !why.startsWith('name and date of birth held')) continue;
+    const [x, y] = k.split('|').map(Number) as [number, number];
+    if (mainTruth.get(x) !== mainTruth.get(y)) continue;
+    dumped++;
+    const keys = new Set([...membersOf.get(x)!, ...membersOf.get(y)!].map((i) => identityKey(records[i]!)).filter((key) => key !== null && sharedKeys.has(key)));
+    const others = new Set<number>();
+    records.forEach((r, i) => {
+      const key = identityKey(r);
+      if (key !== null && keys.has(key) && clusterOf[i] !== x && clusterOf[i] !== y) others.add(clusterOf[i]!);
+    });
+    console.log(`queued ${why}`);
+    for (const c of [x, y, ...others]) {
+      console.log(`  group c${c}${c === x || c === y ? '' : ' (other holder)'}`);
+      for (const i of membersOf.get(c)!) console.log(`  ${showRecord(i)}`);
+    }
+    for (const p of kept) {
+      const cs = [clusterOf[p.left], clusterOf[p.right]];
+      if (cs[0] === cs[1] || !cs.every((c) => c === x || c === y || others.has(c!))) continue;
+      console.log(`    edge c${cs[0]}~c${cs[1]} ${p.outcome} w${p.evidence.matchWeight.toFixed(1)} guard=${p.guard}: ${p.evidence.rows.map((r) => `${r.comparison}=${r.label}(${r.partialWeight.toFixed(1)})`).join(' ')}`);
+    }
+  }
 }
 let truePairs = 0;
 for (const ms of recordsOfTruth.values()) truePairs += (ms.length * (ms.length - 1)) / 2;
@@ -151,8 +186,18 @@ const sizes = new Map<number, number>();
 for (const c of clusterOf) sizes.set(c, (sizes.get(c) ?? 0) + 1);
 for (const n of sizes.values()) predicted += (n * (n - 1)) / 2;
 const correct = truePairs - missed;
-console.log(`thresholds ${JSON.stringify(model.thresholds)}: precision ${(correct / predicted).toFixed(5)} recall ${(correct / truePairs).toFixed(5)} queue ${queue.size} (${((100 * queue.size) / recordsOfTruth.size).toFixed(2)}% of persons)`);
+console.log(`thresholds ${JSON.stringify(model.thresholds)}: precision ${(correct / predicted).toFixed(5)} recall ${(correct / truePairs).toFixed(5)} queue ${offers.length} (${((100 * offers.length) / recordsOfTruth.size).toFixed(2)}% of persons)`);
 console.log(`missed true pairs: ${missed}`);
+{
+  const byTruth = new Map<string, number>();
+  for (const p of resolved) bump(byTruth, truthOf[p.left] === truthOf[p.right] ? 'same person' : hardKind.get(`${truthOf[p.left]}|${truthOf[p.right]}`) ?? 'unrelated');
+  print('shared-key links joined, other holders excluded:', byTruth);
+}
+{
+  const byTruth = new Map<string, number>();
+  for (const p of resolved) bump(byTruth, truthOf[p.left] === truthOf[p.right] ? 'same person' : hardKind.get(`${truthOf[p.left]}|${truthOf[p.right]}`) ?? 'unrelated');
+  print('shared-key links joined, other holders excluded:', byTruth);
+}
 print('by cause:', missCause);
 print('by sources:', missBySources);
 
@@ -233,19 +278,13 @@ console.log(`hard negatives on one person: ${hardJoined.length}`);
 for (const h of hardJoined) console.log(`  ${h}`);
 
 if (values['dump-hard']) {
-  const show = (i: number) => {
-    const f = records[i]!.fragment;
-    const ids = f.identifiers.map((x) => `${x.kind}=${x.value}`).join(',');
-    const names = [f.name, ...f.aliases].map((n) => `${n.given.join(' ')} ${n.family}`).join(' / ');
-    return `    c${clusterOf[i]} ${truthOf[i]} ${f.ref.source}:${f.ref.key} | ${names} | ${f.dateOfBirth} ${f.gender} ${f.nationality} pob=${f.placeOfBirth} | ${ids} | rec ${f.recordedAt}`;
-  };
   for (const [a, b, kind] of hard) {
     const ra = recordsOfTruth.get(a) ?? [];
     const rb = recordsOfTruth.get(b) ?? [];
     const clustersB = new Set(rb.map((i) => clusterOf[i]));
     if (!ra.some((i) => clustersB.has(clusterOf[i]))) continue;
     console.log(`${kind} ${a} ~ ${b}`);
-    for (const i of [...ra, ...rb]) console.log(show(i));
+    for (const i of [...ra, ...rb]) console.log(showRecord(i));
     const mine = new Set([...ra, ...rb]);
     for (const p of kept) {
       if (!mine.has(p.left) && !mine.has(p.right)) continue;

@@ -99,5 +99,6 @@ export function acroFragment(r: AcroRequest): IdentityFragment {
     placeOfBirth: null,
     identifiers: [{ kind: 'ACRO_REF', value: r.reference }, ...(r.subject.pncId ? [{ kind: 'PNC_ID' as const, value: r.subject.pncId }] : [])],
     recordedAt: r.requestedAt || null,
+    occasion: r.instigator.kind === 'POLICE' && r.requestedAt ? { kind: 'ACRO_REQUEST', force: r.instigator.force, at: r.requestedAt } : null,
   };
 }

@@ -98,6 +98,7 @@ export function episodeToFragment(e: CustodyEpisode): IdentityFragment {
     placeOfBirth: null,
     identifiers: custodyIdentifiers(e),
     recordedAt: e.arrestedAt,
+    occasion: e.arrestedAt ? { kind: 'ARREST' as const, force: e.force, at: e.arrestedAt } : null,
   });
 }
 

@@ -76,6 +76,20 @@ export interface IdentityFragment {
   readonly identifiers: readonly Identifier[];
   /** When the source recorded this (ISO 8601 with zone). */
   readonly recordedAt: string | null;
+  /**
+   * The police occasion the record was made on, where the source says: an arrest (a custody record)
+   * or an ACRO request a force made, as forces do on a foreign national's arrest (001 §4.31).
+   * Absent for sources that record none.
+   */
+  readonly occasion?: RecordOccasion | null;
+}
+
+export interface RecordOccasion {
+  readonly kind: 'ARREST' | 'ACRO_REQUEST';
+  /** The force that arrested, or that made the request. */
+  readonly force: string;
+  /** When (ISO 8601 with zone). */
+  readonly at: string;
 }
 
 export type DataQualityKind =

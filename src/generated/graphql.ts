@@ -1049,7 +1049,12 @@ export type LinkedRecord = {
   probability: Maybe<Scalars['Float']['output']>;
   /** The record. */
   record: SourceRecordRef;
-  /** How it was linked: a rule name (e.g. `SHARED_PNC_ID`), `PROBABILISTIC`, `HUMAN` or `SINGLE`. */
+  /**
+   * How it was linked: a deterministic rule (e.g. `PncIdOnCidCaseRule`), `PROBABILISTIC`,
+   * `ONLY_CANDIDATE` (a possible match joined because neither side had another candidate),
+   * `OTHER_HOLDERS_EXCLUDED` (its name and date of birth are held by two people, and every other one
+   * is ruled out by a fact or matches clearly worse), `HUMAN` or `SINGLE`.
+   */
   rule: Scalars['String']['output'];
   /** Match weight of the link that joined it (log2 likelihood ratio); null for HUMAN and SINGLE. */
   score: Maybe<Scalars['Float']['output']>;

@@ -5,19 +5,21 @@
  *
  * - an identifier match contradicted by the person's details (date of birth far apart, or both
  *   names disagree, or a conflicting personal identifier) goes to review, not auto-link. A
- *   check-lettered identifier (PNC id, CRO number) is not contradicted by the date of birth alone:
- *   a mistyped one fails its check letter and never matches, so a shared valid one is the same
- *   police record, and a date of birth far from it is one the person gave under an alias. Only
- *   both names disagreeing (the id recorded on the wrong person's record) holds it back;
+ *   check-lettered identifier (PNC id, CRO number) or a fingerprint ref is not contradicted by the
+ *   date of birth alone: a mistyped PNC id fails its check letter and never matches, so a shared
+ *   valid one is the same police record; a fingerprint ref is the same prints (002 §4.4); a date of
+ *   birth far from it is one the person gave under an alias. Only both names disagreeing (the id
+ *   recorded on the wrong person's record) holds it back;
  * - conflicting personal identifiers (two far-apart fingerprint refs, HO refs, PNC ids) never
  *   auto-link;
  * - "twin pattern": same family name and date of birth but a different forename never auto-links;
  * - a name and date of birth known to be held by two people (collisions.ts) never auto-links on
  *   the model's evidence alone.
  */
-import { sharedKeyGuard } from './collisions.js';
+import { swapForm } from './align.js';
+import { sharedKeyGuard, sharedKeysOf } from './collisions.js';
 import { COMPARISONS } from './comparisons.js';
-import { sharesCheckedId } from './identifiers.js';
+import { sharesProvenId } from './identifiers.js';
 import { firstRuleMatch } from './rules/deterministicRules.js';
 import { editDistance } from './similarity.js';
 import type { LinkageModel } from './model.js';
@@ -32,6 +34,12 @@ export interface PairDecision {
   readonly rule: string;
   /** Why a pair was held back from auto-linking, if it was. */
   readonly guard: string | null;
+  /**
+   * Set when the only thing holding the pair back is a name and date of birth held by two people:
+   * the shared keys it sits on (collisions.ts). The clusterer joins it still when every other person
+   * holding the key is excluded by a fact (cluster.ts, OTHER_HOLDERS_EXCLUDED).
+   */
+  readonly sharedKeys?: readonly string[];
 }
 
 const idx = (name: string) => COMPARISONS.findIndex((c) => c.name === name);
@@ -48,13 +56,14 @@ const FAMILY_WEAK = levelIndex(FAMILY, 'similar spelling (Jaro-Winkler >= 0.8');
 const GIVEN_WEAK = levelIndex(GIVEN, 'forename similar (Jaro-Winkler >= 0.8');
 
 /**
- * What contradicts an identifier match, or null. `checked`: the shared identifier carries a check
- * letter, so a date of birth far apart does not contradict it on its own.
+ * What contradicts an identifier match, or null. `proven`: the shared identifier identifies whatever
+ * details were given (identifiers.ts PROVEN_KINDS), so a date of birth far apart does not contradict
+ * it on its own.
  */
-export function contradiction(pair: ComparedPair, checked = false): string | null {
+export function contradiction(pair: ComparedPair, proven = false): string | null {
   if (pair.conflict) return `conflicting ${pair.conflict}`;
   const dob = pair.levels[DOB]!;
-  if (dob === ELSE(DOB) && !checked) return 'dates of birth far apart';
+  if (dob === ELSE(DOB) && !proven) return 'dates of birth far apart';
   const familyOff = pair.levels[FAMILY]! >= FAMILY_WEAK;
   const givenOff = pair.levels[GIVEN]! >= GIVEN_WEAK;
   if (familyOff && givenOff) return 'names disagree';
@@ -64,13 +73,16 @@ export function contradiction(pair: ComparedPair, checked = false): string | nul
 /**
  * Forenames that only Jaro-Winkler finds alike (a short name inside a longer one: ALI / KHALID
  * scores 0.83) but that no slip of the pen turns into each other: more than two edits apart on
- * every pair of the two records' name forms (aliases included), after canonical spelling.
+ * every pair of the two records' name forms (aliases included, and each of the second record's
+ * forms with given and family names swapped, as alignment tries them), after canonical spelling.
+ * NQSSER SAMIR / SAMIR NASSER is a swap with a typo, not two people.
  */
 export function forenamesApart(a: PreparedRecord, b: PreparedRecord): boolean {
+  const forms = b.names.flatMap((y) => [y, swapForm(y)]);
   for (const x of a.names) {
-    for (const y of b.names) {
+    for (const y of forms) {
       const fx = x.givenCanon[0];
-      const fy = y.givenCanon[0];
+      const fy = y?.givenCanon[0];
       if (fx === undefined || fy === undefined) continue;
       if (editDistance(fx, fy, FORENAME_SLIP) <= FORENAME_SLIP) return false;
     }
@@ -108,15 +120,24 @@ export function classifyPair(
 ): PairDecision {
   const match = firstRuleMatch(a.ids, b.ids);
   if (match) {
-    const why = contradiction(pair, sharesCheckedId(a.ids, b.ids));
+    const why = contradiction(pair, sharesProvenId(a.ids, b.ids));
     if (!why) return { outcome: 'LINKED', rule: match.rule.name, guard: null };
     return { outcome: 'POSSIBLE_MATCH', rule: match.rule.name, guard: `identifier contradicted: ${why}` };
   }
   const w = evidence.matchWeight;
   if (w < model.thresholds.review) return { outcome: 'NOT_LINKED', rule: 'PROBABILISTIC', guard: null };
-  // Checked before the link threshold: a guarded possible match is never joined as a group's only candidate.
+  const decision = probabilisticDecision(model, a, b, pair, w);
+  // Applied to possible matches too: a guarded possible match is never joined as a group's only candidate.
   const shared = pair.levels[PLACE] === PLACE_EXACT ? null : sharedKeyGuard(sharedKeys, a, b);
-  if (shared) return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: shared };
+  if (!shared) return decision;
+  return {
+    outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: shared,
+    ...(decision.outcome === 'LINKED' ? { sharedKeys: sharedKeysOf(sharedKeys, a, b) } : {}),
+  };
+}
+
+/** Thresholds and guards for a pair no identifier links, at or above the review threshold. */
+function probabilisticDecision(model: LinkageModel, a: PreparedRecord, b: PreparedRecord, pair: ComparedPair, w: number): PairDecision {
   if (twinPattern(pair, a, b)) return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: 'same family name and date of birth, different forename' };
   if (w < model.thresholds.link) return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: null };
   if (pair.conflict) return { outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: `conflicting ${pair.conflict}` };

@@ -2,7 +2,7 @@
  * Clustering linked records into persons without chaining through conflicts. Links are applied
  * strongest first (human confirmations, then deterministic rules, then by match weight); a link
  * that would put into one person two far-apart values of a personal identifier (two fingerprint
- * refs, two HO refs), dates of birth far apart (unless the link is a shared check-lettered id), or
+ * refs, two HO refs), dates of birth far apart (unless the link is a shared PNC id, CRO or fingerprint ref), or
  * two records a caseworker said are different people, is refused and reported so it can be reviewed.
  *
  * Probabilistic links come last and must be unambiguous: a record (or group of records already
@@ -13,6 +13,7 @@
  * Where look-alikes who cannot be the same person meet through records that identify neither, those
  * records are not joined to each other either (contestedLinks).
  */
+import { holdsPersonalIdentifier, identityKey } from './collisions.js';
 import { identifiersConflict, ONE_PER_PERSON_KINDS } from './identifiers.js';
 import type { IdentifierKind } from '../domain/common.js';
 import type { DateParts, PreparedRecord } from './prepare.js';
@@ -27,8 +28,9 @@ export interface ClusterEdge {
   /** A caseworker's link: no automatic conflict check stops it, only a caseworker's own rejection. */
   readonly human?: boolean;
   /**
-   * A link by a shared check-lettered identifier (PNC id, CRO number): the same police record, so
-   * dates of birth far apart (one given under an alias) do not stop it; conflicting ids still do.
+   * A link by a shared check-lettered identifier (PNC id, CRO number: the same police record) or
+   * fingerprint ref (the same prints): dates of birth far apart (one given under an alias) do not
+   * stop it; conflicting ids still do.
    */
   readonly verified?: boolean;
   /** Probabilistic links are applied after human and identifier links, and only when unambiguous. */
@@ -41,6 +43,11 @@ export interface ClusterEdge {
   readonly possible?: boolean;
   /** A possible match that counts as a candidate (so the other side is not its only one) but never joins. */
   readonly candidateOnly?: boolean;
+  /**
+   * A link held back only because its name and date of birth are held by two people: the shared keys
+   * (collisions.ts). It joins when every other person holding such a key is excluded (see below).
+   */
+  readonly sharedKeys?: readonly string[];
 }
 
 export interface ClusterResult {
@@ -50,6 +57,8 @@ export interface ClusterResult {
   readonly refused: readonly { readonly edge: ClusterEdge; readonly reason: string }[];
   /** Possible-match edges that joined two groups because each was the other's only candidate. */
   readonly promoted: readonly ClusterEdge[];
+  /** Shared-key links that joined because every other person on the key was excluded. */
+  readonly resolved: readonly ClusterEdge[];
 }
 
 interface ClusterState {
@@ -129,6 +138,11 @@ export interface ClusterOptions {
    * over the other reach the link threshold). Infinity: never (always ambiguous).
    */
   readonly ambiguityMargin?: number;
+  /**
+   * The most two groups with no scored pair between them can match by (the review threshold: pairs
+   * below it are not kept). Unset: unknown, so a missing pair never outweighs anything.
+   */
+  readonly unscoredWeight?: number;
 }
 
 export function clusterRecords(
@@ -256,6 +270,58 @@ export function clusterRecords(
     else apply(edge);
   }
 
+  // Names and dates of birth held by two people (collisions.ts): a link the model would make but for
+  // that joins only when it cannot be one of the others. The key's holders are the groups with a
+  // record on it that carries a personal identifier (the people known to share it). Every holder
+  // other than the two groups must be excluded: it conflicts with both of them (ids, dates of birth,
+  // places of birth, an arrest before its PNC record was created), or it conflicts with one and the
+  // other matches that one better than it matches the holder by the ambiguity margin (posterior odds
+  // of one person over the other at the link threshold, as for probabilistic links). Two namesakes'
+  // groups conflict with each other, so an unidentified record matching both about equally joins
+  // neither: it stays in review.
+  const resolved: ClusterEdge[] = [];
+  const keyed = sorted.filter((e) => e.sharedKeys && e.sharedKeys.length > 0);
+  if (keyed.length > 0) {
+    const wanted = new Set(keyed.flatMap((e) => e.sharedKeys!));
+    const holders = new Map<string, number[]>();
+    records.forEach((r, i) => {
+      const key = identityKey(r);
+      if (key !== null && wanted.has(key) && holdsPersonalIdentifier(r)) (holders.get(key) ?? holders.set(key, []).get(key)!).push(i);
+    });
+    // Scored pairs by record, to find the best match weight between two groups.
+    const scoredAt = new Map<number, ClusterEdge[]>();
+    for (const e of [...probabilistic, ...sorted.filter((x) => x.possible)]) {
+      for (const i of [e.left, e.right]) (scoredAt.get(i) ?? scoredAt.set(i, []).get(i)!).push(e);
+    }
+    const unscored = options.unscoredWeight ?? Number.POSITIVE_INFINITY;
+    const bestBetween = (x: number, y: number): number => {
+      let best = Number.NEGATIVE_INFINITY;
+      for (const m of stateOf(x).members) {
+        for (const e of scoredAt.get(m) ?? []) if (find(e.left === m ? e.right : e.left) === y) best = Math.max(best, e.strength);
+      }
+      return best === Number.NEGATIVE_INFINITY ? unscored : best;
+    };
+    const conflicts = (x: number, y: number) => statesConflict(stateOf(x), stateOf(y), false, false, true) !== null;
+    for (const edge of keyed) {
+      const ra = find(edge.left);
+      const rb = find(edge.right);
+      if (ra === rb) continue;
+      const others = new Set(edge.sharedKeys!.flatMap((k) => (holders.get(k) ?? []).map(find)));
+      others.delete(ra);
+      others.delete(rb);
+      if (others.size === 0) continue;
+      const w = bestBetween(ra, rb);
+      // `side` is `mate` rather than `o` (who cannot be `mate`) by the margin.
+      const outweighed = (o: number, side: number, mate: number) => conflicts(o, mate) && bestBetween(side, o) <= w - margin;
+      const excluded = (o: number) => (conflicts(o, ra) && conflicts(o, rb)) || outweighed(o, ra, rb) || outweighed(o, rb, ra);
+      if (![...others].every(excluded)) continue;
+      const before = refused.length;
+      apply({ ...edge, probabilistic: true });
+      if (refused.length === before) resolved.push(edge);
+      else refused.pop(); // refused: the pair stays in the review queue as a possible match
+    }
+  }
+
   // Possible matches: a group whose every candidate (linked or possible, anywhere) lies in one other
   // group joins it, when nothing conflicts. Otherwise the pair stays in the review queue.
   const possible = sorted.filter((e) => e.possible);
@@ -285,7 +351,7 @@ export function clusterRecords(
     if (refused.length === before) joined.push(edge);
     else refused.pop(); // a refused possible match is already in the review queue as a possible match
   }
-  return { clusterOf: records.map((_, i) => find(i)), refused, promoted: joined };
+  return { clusterOf: records.map((_, i) => find(i)), refused, promoted: joined, resolved };
 }
 
 /**

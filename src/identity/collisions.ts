@@ -34,7 +34,7 @@ export function identityKey(r: PreparedRecord): string | null {
 export function sharedIdentityKeys(records: readonly PreparedRecord[]): ReadonlyMap<string, string> {
   const byKey = new Map<string, PreparedRecord[]>();
   for (const r of records) {
-    if (!ONE_PER_PERSON_KINDS.some((k) => (r.ids.get(k)?.length ?? 0) > 0 || (r.mistyped.get(k)?.length ?? 0) > 0)) continue;
+    if (!holdsPersonalIdentifier(r)) continue;
     const key = identityKey(r);
     if (key === null) continue;
     const list = byKey.get(key);
@@ -62,11 +62,22 @@ export function sharedIdentityKeys(records: readonly PreparedRecord[]): Readonly
  * birth are held by two people, or null. Applies when either record sits on a shared key.
  */
 export function sharedKeyGuard(shared: ReadonlyMap<string, string>, a: PreparedRecord, b: PreparedRecord): string | null {
-  if (shared.size === 0) return null;
+  for (const key of sharedKeysOf(shared, a, b)) return `name and date of birth held by two people (conflicting ${shared.get(key)!})`;
+  return null;
+}
+
+/** The shared keys the two records sit on (none, one, or two when their names or dates differ). */
+export function sharedKeysOf(shared: ReadonlyMap<string, string>, a: PreparedRecord, b: PreparedRecord): string[] {
+  if (shared.size === 0) return [];
+  const keys: string[] = [];
   for (const r of [a, b]) {
     const key = identityKey(r);
-    const kind = key === null ? undefined : shared.get(key);
-    if (kind) return `name and date of birth held by two people (conflicting ${kind})`;
+    if (key !== null && shared.has(key) && !keys.includes(key)) keys.push(key);
   }
-  return null;
+  return keys;
+}
+
+/** A record counts towards a key's holders when it carries a personal identifier (valid or mistyped). */
+export function holdsPersonalIdentifier(r: PreparedRecord): boolean {
+  return ONE_PER_PERSON_KINDS.some((k) => (r.ids.get(k)?.length ?? 0) > 0 || (r.mistyped.get(k)?.length ?? 0) > 0);
 }

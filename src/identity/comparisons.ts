@@ -11,7 +11,7 @@ import {
   nullLevel, variantLevel, type Comparison,
 } from './levels.js';
 import type { IdentifierRelation } from './identifiers.js';
-import type { PreparedRecord } from './prepare.js';
+import type { PreparedOccasion, PreparedRecord } from './prepare.js';
 import { COUNTRIES } from '../domain/nationality.js';
 
 /** One side of a pair as comparisons see it: the record and its aligned name. */
@@ -65,8 +65,30 @@ export const identifiersComparison = comparison<PairSide, IdentifierRelation['ki
   elseLevel(),
 ]);
 
+/** How long after an arrest the arresting force's ACRO request may come and still be about it. */
+export const ACRO_AFTER_ARREST_MS = 7 * 86_400_000;
+
+/**
+ * An ACRO request made by the force that arrested, within a week after the arrest (the same day's
+ * request may be timed before the arrest record was opened, so up to a day before counts): forces
+ * request ACRO checks on a foreign national's arrest (001 §4.31), so such a pair is one person on
+ * one occasion. Other pairs (not an arrest and an ACRO request) have nothing to compare.
+ */
+export function acroRequestOnArrest(a: PreparedOccasion, b: PreparedOccasion): boolean {
+  const [arrest, request] = a.kind === 'ARREST' ? [a, b] : [b, a];
+  if (arrest.kind !== 'ARREST' || request.kind !== 'ACRO_REQUEST' || arrest.force !== request.force) return false;
+  const after = request.at - arrest.at;
+  return after > -86_400_000 && after <= ACRO_AFTER_ARREST_MS;
+}
+
+export const occasionComparison = comparison<PairSide, PreparedOccasion | null>('occasion', (s) => s.record.occasion, [
+  customLevel('not an arrest and an ACRO request', (a, b) => !a || !b || a.kind === b.kind, { isNull: true }),
+  customLevel('ACRO request by the arresting force within a week of the arrest', (a, b) => acroRequestOnArrest(a!, b!)),
+  elseLevel(),
+]);
+
 /** The model's comparisons, in waterfall order. Order is data: changing it changes the model version. */
 export const COMPARISONS: readonly Comparison<PairSide>[] = Object.freeze([
   familyNameComparison, givenNameComparison, dateOfBirthComparison, genderComparison, nationalityComparison,
-  placeOfBirthComparison, identifiersComparison,
+  placeOfBirthComparison, identifiersComparison, occasionComparison,
 ] as unknown as Comparison<PairSide>[]);

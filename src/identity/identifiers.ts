@@ -63,6 +63,22 @@ export function idSetsConflict(kind: IdentifierKind, a: HeldIdentifiers, b: Held
   return true;
 }
 
+/** The identifiers a group of records holds together (one person's, if they are one). */
+export function heldTogether(records: Iterable<HeldIdentifiers>): HeldIdentifiers {
+  const ids = new Map<IdentifierKind, Set<string>>();
+  const mistyped = new Map<IdentifierKind, Set<string>>();
+  for (const r of records) {
+    for (const [into, from] of [[ids, r.ids], [mistyped, r.mistyped]] as const) {
+      for (const [kind, values] of from) {
+        const set = into.get(kind) ?? new Set<string>();
+        for (const v of values) set.add(v);
+        into.set(kind, set);
+      }
+    }
+  }
+  return { ids, mistyped };
+}
+
 /** Either holder has a value (valid or mistyped) of the kind. */
 const holds = (h: HeldIdentifiers, kind: IdentifierKind) => h.ids.has(kind) || h.mistyped.has(kind);
 
@@ -98,11 +114,19 @@ export function relateIdentifiers(a: PreparedRecord, b: PreparedRecord): Identif
 }
 
 /**
- * Two records hold the same valid value of a check-lettered kind (PNC id, CRO number): the same
- * police record, whatever else disagrees. Values failing their check letter never reach here.
+ * Kinds whose shared value is the same person whatever date of birth they gave: check-lettered ids
+ * (PNC id, CRO number: a mistyped value fails its check letter and never matches, so a shared one is
+ * the same police record) and fingerprint references (the same prints: a custody fingerprint hit on
+ * Home Office records, 002 §4.4, identifies someone who gives other details).
  */
-export function sharesCheckedId(a: ReadonlyMap<IdentifierKind, readonly string[]>, b: ReadonlyMap<IdentifierKind, readonly string[]>): boolean {
-  for (const kind of CHECKED_KINDS) {
+export const PROVEN_KINDS: readonly IdentifierKind[] = Object.freeze([...CHECKED_KINDS, 'FINGERPRINT']);
+
+/**
+ * Two records hold the same valid value of a kind in PROVEN_KINDS: the same person, whatever date of
+ * birth each gives. Values failing their check letter never reach here.
+ */
+export function sharesProvenId(a: ReadonlyMap<IdentifierKind, readonly string[]>, b: ReadonlyMap<IdentifierKind, readonly string[]>): boolean {
+  for (const kind of PROVEN_KINDS) {
     const vb = b.get(kind);
     if (vb && a.get(kind)?.some((v) => vb.includes(v))) return true;
   }

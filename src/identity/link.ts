@@ -7,7 +7,7 @@ import { candidatePairs, DEFAULT_BLOCKING, type BlockingOptions, type BlockingRe
 import { classifyPair, type LinkOutcome } from './classify.js';
 import { sharedIdentityKeys } from './collisions.js';
 import { clusterRecords, type ClusterEdge, type ClusterOptions } from './cluster.js';
-import { sharesCheckedId } from './identifiers.js';
+import { sharesProvenId } from './identifiers.js';
 import { termFrequencies, type TermFrequencies } from './frequencies.js';
 import type { LinkageModel } from './model.js';
 import type { PreparedRecord } from './prepare.js';
@@ -19,6 +19,8 @@ export interface ScoredPair {
   readonly outcome: LinkOutcome;
   readonly rule: string;
   readonly guard: string | null;
+  /** classify.ts `PairDecision.sharedKeys`. */
+  readonly sharedKeys?: readonly string[];
   readonly evidence: PairEvidence;
 }
 
@@ -71,7 +73,7 @@ export function clusterPairs(
   pairs: readonly ScoredPair[],
   constraints: readonly HumanConstraint[] = [],
   options: ClusterOptions = {},
-): { clusterOf: readonly number[]; refused: LinkResult['refused']; promoted: ReadonlySet<ScoredPair> } {
+): { clusterOf: readonly number[]; refused: LinkResult['refused']; promoted: ReadonlySet<ScoredPair>; resolved: ReadonlySet<ScoredPair> } {
   const rejected = new Set(constraints.filter((c) => !c.link).map((c) => pairKey(c.left, c.right)));
   const edges: (ClusterEdge & { pair: ScoredPair | null })[] = [];
   for (const c of constraints) if (c.link) edges.push({ left: c.left, right: c.right, strength: Number.POSITIVE_INFINITY, human: true, pair: null });
@@ -79,13 +81,16 @@ export function clusterPairs(
     if (rejected.has(pairKey(p.left, p.right))) continue;
     if (p.outcome === 'LINKED') {
       const probabilistic = p.rule === 'PROBABILISTIC';
-      const verified = !probabilistic && sharesCheckedId(records[p.left]!.ids, records[p.right]!.ids);
+      const verified = !probabilistic && sharesProvenId(records[p.left]!.ids, records[p.right]!.ids);
       edges.push({ left: p.left, right: p.right, strength: strengthOf(p), probabilistic, verified, pair: p });
     } else if (p.outcome === 'POSSIBLE_MATCH') {
       // Every possible match is a candidate (a group with two is not "only" anybody's); only unguarded
       // probabilistic ones may be joined as a group's only candidate.
       const joinable = p.rule === 'PROBABILISTIC' && p.guard === null;
-      edges.push({ left: p.left, right: p.right, strength: p.evidence.matchWeight, possible: true, candidateOnly: !joinable, pair: p });
+      edges.push({
+        left: p.left, right: p.right, strength: p.evidence.matchWeight, possible: true, candidateOnly: !joinable, pair: p,
+        ...(p.sharedKeys ? { sharedKeys: p.sharedKeys } : {}),
+      });
     }
   }
   const cannot = constraints.filter((c) => !c.link).map((c) => [c.left, c.right] as const);
@@ -94,6 +99,7 @@ export function clusterPairs(
     clusterOf: result.clusterOf,
     refused: result.refused.map((r) => ({ pair: (r.edge as (typeof edges)[number]).pair, left: r.edge.left, right: r.edge.right, reason: r.reason })),
     promoted: new Set(result.promoted.map((e) => (e as (typeof edges)[number]).pair!)),
+    resolved: new Set(result.resolved.map((e) => (e as (typeof edges)[number]).pair!)),
   };
 }
 
@@ -108,6 +114,6 @@ export function linkRecords(
   options: { blocking?: BlockingOptions } = {},
 ): LinkResult {
   const scored = scorePairs(model, records, options);
-  const clustered = clusterPairs(records, scored.pairs, constraints, { ambiguityMargin: model.thresholds.link });
+  const clustered = clusterPairs(records, scored.pairs, constraints, { ambiguityMargin: model.thresholds.link, unscoredWeight: model.thresholds.review });
   return { pairs: scored.pairs, compared: scored.compared, blocking: scored.blocking, ...clustered };
 }

@@ -15,6 +15,7 @@ import { clusterPairs, pairKey, scorePairs, type HumanConstraint, type ScoredPai
 import { parseModel, serialiseModel, type LinkageModel, type Thresholds } from './model.js';
 import { assignPersonIds } from './personIds.js';
 import { prepareRecord, type PreparedRecord } from './prepare.js';
+import { reviewOffers } from './reviewQueue.js';
 import { comparePair, compactEvidence, expandEvidence, scoreCompared, type CompactEvidence, type PairEvidence, type WaterfallRow } from './score.js';
 
 /** A person-bearing source as identity resolution sees it. */
@@ -157,7 +158,7 @@ function computeSnapshot(
 ): Snapshot {
   const indexOf = new Map(records.map((r) => [r.refKey, r.index]));
   const constraints = constraintsFor(decisions, indexOf);
-  const { clusterOf, refused, promoted } = clusterPairs(records, pairs, constraints, { ambiguityMargin: model.thresholds.link });
+  const { clusterOf, refused, promoted, resolved } = clusterPairs(records, pairs, constraints, { ambiguityMargin: model.thresholds.link, unscoredWeight: model.thresholds.review });
   const members = new Map<number, string[]>();
   clusterOf.forEach((c, i) => {
     const list = members.get(c);
@@ -185,9 +186,12 @@ function computeSnapshot(
   }
   for (const p of pairs) {
     const only = promoted.has(p);
-    if ((p.outcome !== 'LINKED' && !only) || clusterOf[p.left] !== clusterOf[p.right]) continue;
+    const excluded = resolved.has(p);
+    if ((p.outcome !== 'LINKED' && !only && !excluded) || clusterOf[p.left] !== clusterOf[p.right]) continue;
     // ONLY_CANDIDATE: a possible match joined because each side had no other candidate (cluster evidence).
-    const rule = only ? 'ONLY_CANDIDATE' : p.rule;
+    // OTHER_HOLDERS_EXCLUDED: its name and date of birth are held by two people, and every other one
+    // was excluded by a fact (cluster.ts).
+    const rule = only ? 'ONLY_CANDIDATE' : excluded ? 'OTHER_HOLDERS_EXCLUDED' : p.rule;
     const rank = (p.rule === 'PROBABILISTIC' ? 0 : 1e6) - (only ? 1e3 : 0) + p.evidence.matchWeight;
     consider(p.left, rule, p.evidence.matchWeight, p, rank);
     consider(p.right, rule, p.evidence.matchWeight, p, rank);
@@ -211,24 +215,13 @@ function computeSnapshot(
     };
   });
 
-  // Review queue: one item per pair of persons, the best-scoring pair between them.
+  // Review queue: one item per pair of persons (reviewQueue.ts says which pairs).
   const decided = new Set(constraints.map((c) => pairKey(c.left, c.right)));
-  const byPersons = new Map<string, ReviewRow>();
-  const offer = (left: number, right: number, weight: number, reason: string, evidence: PairEvidence) => {
-    if (clusterOf[left] === clusterOf[right] || decided.has(pairKey(left, right))) return;
-    const pa = personOf(left);
-    const pb = personOf(right);
-    const key = pa < pb ? `${pa}|${pb}` : `${pb}|${pa}`;
-    const cur = byPersons.get(key);
-    if (cur && cur.matchWeight >= weight) return;
-    byPersons.set(key, {
-      leftRef: records[left]!.refKey, rightRef: records[right]!.refKey, leftPerson: pa, rightPerson: pb, matchWeight: weight,
-      reason, evidence: JSON.stringify(compactEvidence(evidence)), createdAt: now,
-    });
-  };
-  for (const p of pairs) if (p.outcome === 'POSSIBLE_MATCH') offer(p.left, p.right, p.evidence.matchWeight, p.guard ?? 'score between the review and link thresholds', p.evidence);
-  for (const r of refused) if (r.pair) offer(r.left, r.right, r.pair.evidence.matchWeight, `link refused: ${r.reason}`, r.pair.evidence);
-  const review = [...byPersons.values()].sort((a, b) => b.matchWeight - a.matchWeight || (a.leftRef < b.leftRef ? -1 : 1));
+  const byPersons: ReviewRow[] = reviewOffers({ records, clusterOf, pairs, refused, decided }).map((o) => ({
+    leftRef: records[o.left]!.refKey, rightRef: records[o.right]!.refKey, leftPerson: personOf(o.left), rightPerson: personOf(o.right),
+    matchWeight: o.pair.evidence.matchWeight, reason: o.reason, evidence: JSON.stringify(compactEvidence(o.pair.evidence)), createdAt: now,
+  }));
+  const review = byPersons.sort((a, b) => b.matchWeight - a.matchWeight || (a.leftRef < b.leftRef ? -1 : 1));
   return {
     records: recordRows,
     pairs: pairs.map((p) => pairRowOf(p, records, model.modelVersion)),

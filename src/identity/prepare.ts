@@ -2,7 +2,7 @@
  * Turns an IdentityFragment into the features identity resolution compares: folded and canonical
  * names (primary and aliases), date of birth parts, identifiers by kind. Done once per record.
  */
-import { sourceRefString, type IdentityFragment, type IdentifierKind, type PersonName } from '../domain/common.js';
+import { sourceRefString, type IdentityFragment, type IdentifierKind, type PersonName, type RecordOccasion } from '../domain/common.js';
 import { canonicalFamily, canonicalName, foldText } from './normalise.js';
 import { phoneticKey } from './phonetic.js';
 import { isValidCroNumber, isValidPncId } from './reference/identifierChecks.js';
@@ -47,6 +47,21 @@ export interface PreparedRecord {
    * records hold two different police records (identifiers.ts `idSetsConflict`).
    */
   readonly mistyped: ReadonlyMap<IdentifierKind, readonly string[]>;
+  /** The police occasion the record was made on (an arrest, a force's ACRO request), or null. */
+  readonly occasion: PreparedOccasion | null;
+}
+
+export interface PreparedOccasion {
+  readonly kind: RecordOccasion['kind'];
+  readonly force: string;
+  /** Epoch milliseconds. */
+  readonly at: number;
+}
+
+function prepareOccasion(o: RecordOccasion | null | undefined): PreparedOccasion | null {
+  if (!o) return null;
+  const at = Date.parse(o.at);
+  return Number.isFinite(at) && o.force ? { kind: o.kind, force: o.force.toUpperCase(), at } : null;
 }
 
 export function nameForm(name: PersonName, alias: boolean): NameForm | null {
@@ -114,5 +129,6 @@ export function prepareRecord(fragment: IdentityFragment, index: number): Prepar
     placeOfBirth: pob || null,
     ids,
     mistyped,
+    occasion: prepareOccasion(fragment.occasion),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterRecords } from '../../src/identity/cluster.js';
+import { identityKey } from '../../src/identity/collisions.js';
 import { record, type FragmentSpec } from './fragments.js';
 
 const recs = (specs: FragmentSpec[]) => specs.map((s, i) => record(s, i));
@@ -109,6 +110,43 @@ describe('clusterRecords', () => {
       { left: 0, right: 1, strength: 15, probabilistic: true },
     ], [], { ambiguityMargin: 10 });
     expect(same(alone.clusterOf, 0, 2)).toBe(true);
+  });
+
+  describe('a name and date of birth held by two people (shared key)', () => {
+    // 0 and 1: two namesakes' police records (PNC ids created 2010 and 2015); 2: an unidentified
+    // custody record matching both on name and date of birth, held back by the shared key.
+    const custody = (at: string) => ({ ref: 'custody:MPS/ZD/12/000003', place: null, recordedAt: at });
+    const people = (arrestedAt: string) =>
+      recs([{ ref: 'pnc:2010/0123456T', ids: { PNC_ID: '2010/0123456T' } }, { ref: 'pnc:2015/0123457V', ids: { PNC_ID: '2015/0123457V' } }, custody(arrestedAt)]);
+    const keyed = (r: ReturnType<typeof recs>, left: number, right: number, strength: number) =>
+      ({ left, right, strength, possible: true, candidateOnly: true, sharedKeys: [identityKey(r[2]!)!] });
+
+    it('joins the record to the one holder it can be when every other holder is excluded by a fact', () => {
+      const r = people('2012-05-01T10:00:00Z'); // arrested before the 2015 PNC record existed
+      const res = clusterRecords(r, [keyed(r, 2, 0, 20), keyed(r, 2, 1, 20)], [], { ambiguityMargin: 10, unscoredWeight: 6 });
+      expect(same(res.clusterOf, 0, 2)).toBe(true);
+      expect(same(res.clusterOf, 1, 2)).toBe(false);
+      expect(res.resolved.map((e) => [e.left, e.right])).toEqual([[2, 0]]);
+    });
+
+    it('leaves it in review when it could be either', () => {
+      const r = people('2016-05-01T10:00:00Z');
+      const res = clusterRecords(r, [keyed(r, 2, 0, 20), keyed(r, 2, 1, 20)], [], { ambiguityMargin: 10, unscoredWeight: 6 });
+      expect(new Set(res.clusterOf).size).toBe(3);
+      expect(res.resolved).toEqual([]);
+      expect(res.refused).toEqual([]);
+    });
+
+    it('joins the holder it matches better by the ambiguity margin, counting an unscored pair at the review threshold', () => {
+      const r = people('2016-05-01T10:00:00Z');
+      expect(same(clusterRecords(r, [keyed(r, 2, 0, 30), keyed(r, 2, 1, 19)], [], { ambiguityMargin: 10 }).clusterOf, 0, 2)).toBe(true);
+      expect(same(clusterRecords(r, [keyed(r, 2, 0, 28), keyed(r, 2, 1, 19)], [], { ambiguityMargin: 10 }).clusterOf, 0, 2)).toBe(false);
+      // No scored pair with the other holder: at most the review threshold (pairs below it are not kept).
+      expect(same(clusterRecords(r, [keyed(r, 2, 0, 16)], [], { ambiguityMargin: 10, unscoredWeight: 6 }).clusterOf, 0, 2)).toBe(true);
+      expect(same(clusterRecords(r, [keyed(r, 2, 0, 15)], [], { ambiguityMargin: 10, unscoredWeight: 6 }).clusterOf, 0, 2)).toBe(false);
+      // Unknown (not given): a missing pair never outweighs anything.
+      expect(same(clusterRecords(r, [keyed(r, 2, 0, 40)], [], { ambiguityMargin: 10 }).clusterOf, 0, 2)).toBe(false);
+    });
   });
 
   it('respects cannot-link decisions across the whole cluster', () => {

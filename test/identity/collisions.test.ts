@@ -51,11 +51,15 @@ describe('names and dates of birth held by two people', () => {
     for (const thresholds of [{ link: 12, review: 2 }, { link: 1e6, review: -1e6 }]) {
       const model = handModel(thresholds);
       const v = comparePair(custody!, pncA!);
-      expect(classifyPair(model, custody!, pncA!, v, scoreCompared(model, v, null), shared)).toEqual({
+      const guarded = classifyPair(model, custody!, pncA!, v, scoreCompared(model, v, null), shared);
+      expect(guarded).toMatchObject({
         outcome: 'POSSIBLE_MATCH', rule: 'PROBABILISTIC', guard: 'name and date of birth held by two people (conflicting PNC_ID)',
       });
       // Without the knowledge, the same pair links (or is an unguarded possible match).
-      expect(classifyPair(model, custody!, pncA!, v, scoreCompared(model, v, null)).guard).toBeNull();
+      const unguarded = classifyPair(model, custody!, pncA!, v, scoreCompared(model, v, null));
+      expect(unguarded.guard).toBeNull();
+      // Only a pair the key alone held back carries the key, for the clusterer to resolve.
+      expect(guarded.sharedKeys).toEqual(unguarded.outcome === 'LINKED' ? [identityKey(custody!)] : undefined);
     }
   });
 

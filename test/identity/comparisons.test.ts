@@ -24,6 +24,28 @@ describe('familyName levels', () => {
   });
 });
 
+describe('occasion levels (an ACRO request on an arrest, 001 §4.31)', () => {
+  const arrest = { kind: 'ARREST', force: 'WYP', at: '2016-11-30T19:41:00Z' } as const;
+  const request = (force: string, at: string) => ({ kind: 'ACRO_REQUEST', force, at }) as const;
+  it.each([
+    [arrest, request('WYP', '2016-12-03T08:41:00Z'), 'ACRO request by the arresting force within a week of the arrest'],
+    [arrest, request('WYP', '2016-11-30T09:00:00Z'), 'ACRO request by the arresting force within a week of the arrest'],
+    [arrest, request('WYP', '2016-12-07T19:41:00Z'), 'ACRO request by the arresting force within a week of the arrest'],
+    [arrest, request('WYP', '2016-12-07T19:41:01Z'), 'all other comparisons (disagree)'],
+    [arrest, request('WYP', '2016-11-29T19:00:00Z'), 'all other comparisons (disagree)'],
+    [arrest, request('MPS', '2016-12-01T10:00:00Z'), 'all other comparisons (disagree)'],
+    [arrest, { ...arrest, at: '2016-12-01T10:00:00Z' }, 'not an arrest and an ACRO request'],
+    [arrest, null, 'not an arrest and an ACRO request'],
+  ] as const)('%o vs %o -> %s', (l, r, want) => {
+    expect(labelOf('occasion', { occasion: l }, { occasion: r })).toBe(want);
+    expect(labelOf('occasion', { occasion: r }, { occasion: l })).toBe(want);
+  });
+
+  it('ignores an occasion whose time cannot be read', () => {
+    expect(labelOf('occasion', { occasion: { ...arrest, at: 'yesterday' } }, { occasion: request('WYP', '2016-12-01T10:00:00Z') })).toBe('not an arrest and an ACRO request');
+  });
+});
+
 describe('givenName levels', () => {
   it.each([
     [[], ['ALI'], 'missing on one or both records'],

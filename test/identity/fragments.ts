@@ -1,5 +1,5 @@
 /** Hand-made identity fragments for table-driven identity tests. */
-import type { Identifier, IdentifierKind, IdentityFragment, SourceName } from '../../src/domain/common.js';
+import type { Identifier, IdentifierKind, IdentityFragment, RecordOccasion, SourceName } from '../../src/domain/common.js';
 import { prepareRecord, type PreparedRecord } from '../../src/identity/prepare.js';
 
 export interface FragmentSpec {
@@ -13,6 +13,7 @@ export interface FragmentSpec {
   readonly place?: string | null;
   readonly ids?: Partial<Record<IdentifierKind, string>>;
   readonly recordedAt?: string | null;
+  readonly occasion?: RecordOccasion | null;
 }
 
 let counter = 0;
@@ -33,6 +34,7 @@ export function fragment(spec: FragmentSpec = {}): IdentityFragment {
     placeOfBirth: spec.place === undefined ? 'LAHORE' : spec.place,
     identifiers,
     recordedAt: spec.recordedAt === undefined ? '2016-01-01T00:00:00Z' : spec.recordedAt,
+    ...(spec.occasion !== undefined ? { occasion: spec.occasion } : {}),
   };
 }
 

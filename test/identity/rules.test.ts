@@ -40,18 +40,19 @@ describe('deterministic rules', () => {
     expect(d.guard).toBe(`identifier contradicted: ${why}`);
   });
 
-  it('a shared PNC id or CRO number (check-lettered) is not contradicted by a date of birth given under an alias', () => {
-    for (const ids of [{ PNC_ID: '2014/0123456D' }, { CRO: '012345/09B' }] as const) {
+  it('a shared PNC id, CRO number (check-lettered) or fingerprint ref (the same prints) is not contradicted by a date of birth given under an alias', () => {
+    for (const ids of [{ PNC_ID: '2014/0123456D' }, { CRO: '012345/09B' }, { FINGERPRINT: 'IA000000001' }] as const) {
       const d = decide({ ids }, { ids, dob: '1962-01-01' });
       expect(d.outcome).toBe('LINKED');
       expect(d.guard).toBeNull();
     }
   });
 
-  it('a shared PNC id counts whichever rule matched first (here the fingerprint)', () => {
-    const ids = { FINGERPRINT: 'IA000000001', PNC_ID: '2014/0123456D' };
-    expect(decide({ ids }, { ids, dob: '1962-01-01' })).toEqual({ outcome: 'LINKED', rule: 'SharedFingerprintRule', guard: null });
-    expect(decide({ ids: { FINGERPRINT: 'IA000000001' } }, { ids: { FINGERPRINT: 'IA000000001' }, dob: '1962-01-01' }).outcome).toBe('POSSIBLE_MATCH');
+  it('a shared PNC id counts whichever rule matched first (here the reused CID person id)', () => {
+    const ids = { CID_PERSON: '3000001', PNC_ID: '2014/0123456D' };
+    expect(decide({ ids }, { ids, dob: '1962-01-01' })).toEqual({ outcome: 'LINKED', rule: 'ReusedCidPersonIdRule', guard: null });
+    // A CID person id alone is contradicted by a date of birth far apart.
+    expect(decide({ ids: { CID_PERSON: '3000001' } }, { ids: { CID_PERSON: '3000001' }, dob: '1962-01-01' }).outcome).toBe('POSSIBLE_MATCH');
   });
 
   it('a shared PNC id on a record whose names both disagree (recorded on the wrong person) goes to review', () => {
@@ -130,6 +131,14 @@ describe('threshold outcomes and guards', () => {
     }
     // Without the records only the levels speak: the weakly similar level is not the pattern.
     expect(twinPattern(comparePair(a, b))).toBe(false);
+  });
+  it('does not take names read swapped with a typo for twins (NQSSER SAMIR / SAMIR NASSER)', () => {
+    const a = record({ given: ['NQSSER'], family: 'SAMIR' }, 0);
+    const b = record({ given: ['SAMIR'], family: 'NASSER' }, 1);
+    const v = comparePair(a, b);
+    expect(v.swapped).toBe(true);
+    expect(twinPattern(v, a, b)).toBe(false);
+    expect(twinPattern(v, b, a)).toBe(false);
   });
   it('holds back the twin pattern when one record\'s names were read swapped (the shared name is a forename on one side)', () => {
     // Recorded "ALI / RAZA" (family ALI) against "RAZA / ZAHID": aligned swapped, RAZA agrees, ALI and ZAHID do not.

@@ -33,6 +33,8 @@ export interface SyntheticEstate {
 
 const NATIONALITIES = ['PAK', 'NGA', 'POL', 'ROU', 'SOM', 'IRQ', 'IND', 'ALB', 'VNM', 'UKR', 'EGY', 'JAM'];
 
+const isoInstant = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 function isoDate(rng: Rng): string {
   const y = rng.int(1955, 2002);
   const m = rng.int(1, 12);
@@ -82,6 +84,10 @@ export function syntheticEstate(seed: number, persons: number, noise: NoiseOptio
   }
   const fragments: IdentityFragment[] = [];
   const truth = new Map<string, string>();
+  // Arrests and the ACRO requests forces make on them (001 §4.31) draw from their own stream, so the
+  // records above stay as they were before occasions existed.
+  const occasions = new Rng(seed + 7919);
+  const acroRequests: { person: SyntheticPerson; arrestAt: number }[] = [];
   for (const p of people) {
     const records = rng.int(1, 4);
     let cidPerson = ids.cidPersonId(rng);
@@ -105,6 +111,8 @@ export function syntheticEstate(seed: number, persons: number, noise: NoiseOptio
         key = `MPS/${ids.custodyRecord(rng, 'MPS', 'BS', 2016)}`;
         if (rng.chance(0.5)) push('FINGERPRINT', p.fingerprint);
       }
+      const arrestAt = Date.UTC(2016, 0, 1) + occasions.int(0, 364) * 86_400_000 + occasions.int(0, 86_399) * 1000;
+      if (source === 'custody' && occasions.chance(0.4)) acroRequests.push({ person: p, arrestAt });
       const fragment: IdentityFragment = {
         ref: { source, key },
         name: { given: name.givenNames, family: name.familyName, original: `${name.familyName}, ${name.givenNames.join(' ')}` },
@@ -114,11 +122,33 @@ export function syntheticEstate(seed: number, persons: number, noise: NoiseOptio
         nationality: source === 'custody' && rng.chance(noise.falseNationalityClaim) ? 'GBR' : p.nationality,
         placeOfBirth: source === 'cid' ? p.place : null,
         identifiers,
-        recordedAt: '2016-01-01T00:00:00Z',
+        recordedAt: source === 'custody' ? isoInstant(arrestAt) : '2016-01-01T00:00:00Z',
+        ...(source === 'custody' ? { occasion: { kind: 'ARREST' as const, force: 'MPS', at: isoInstant(arrestAt) } } : {}),
       };
       fragments.push(fragment);
       truth.set(`${source}:${key}`, p.id);
     }
+  }
+  for (const { person: p, arrestAt } of acroRequests) {
+    const key = ids.acroRef(occasions, 2016);
+    const name = copyName(occasions, noise, p.given, p.family);
+    const at = isoInstant(arrestAt + occasions.int(0, 3) * 86_400_000 + occasions.int(0, 3600) * 1000);
+    const identifiers: Identifier[] = [{ kind: 'ACRO_REF', value: key }];
+    const pnc = copyIdentifier(occasions, noise, p.pncId);
+    if (pnc) identifiers.push({ kind: 'PNC_ID', value: pnc });
+    fragments.push({
+      ref: { source: 'acro', key },
+      name: { given: name.givenNames, family: name.familyName, original: `${name.familyName}/${name.givenNames.join(' ')}` },
+      aliases: [],
+      dateOfBirth: copyDate(occasions, noise, p.dob),
+      gender: null,
+      nationality: p.nationality,
+      placeOfBirth: null,
+      identifiers,
+      recordedAt: at,
+      occasion: { kind: 'ACRO_REQUEST', force: 'MPS', at },
+    });
+    truth.set(`acro:${key}`, p.id);
   }
   return { persons: people, fragments, truth };
 }
