@@ -87,8 +87,28 @@ export const occasionComparison = comparison<PairSide, PreparedOccasion | null>(
   elseLevel(),
 ]);
 
+/**
+ * Years from the creation of one record's PNC record to the other record's arrest made without any
+ * PNC id, or null when the pair is not that. An arrest creates the person's PNC record, or the PNC
+ * check on arrest finds the one they have and the custody record carries its id; so an arrest
+ * recorded without one is most often the first (the year the record was created), and one after
+ * it is a check that missed (a slip). Before it, it is someone else (cluster.ts refuses it too).
+ */
+export function arrestAfterPncRecord(a: PreparedRecord, b: PreparedRecord): number | null {
+  if (a.arrestWithoutPncYear !== null && b.pncYear !== null) return a.arrestWithoutPncYear - b.pncYear;
+  if (b.arrestWithoutPncYear !== null && a.pncYear !== null) return b.arrestWithoutPncYear - a.pncYear;
+  return null;
+}
+
+export const pncOnArrestComparison = comparison<PairSide, PreparedRecord>('pncOnArrest', (s) => s.record, [
+  customLevel('not an arrest without a PNC id against a PNC record', (a, b) => arrestAfterPncRecord(a, b) === null, { isNull: true }),
+  customLevel('arrested without a PNC id the year the PNC record was created', (a, b) => arrestAfterPncRecord(a, b) === 0),
+  customLevel('arrested without a PNC id after the PNC record was created', (a, b) => arrestAfterPncRecord(a, b)! > 0),
+  elseLevel(),
+]);
+
 /** The model's comparisons, in waterfall order. Order is data: changing it changes the model version. */
 export const COMPARISONS: readonly Comparison<PairSide>[] = Object.freeze([
   familyNameComparison, givenNameComparison, dateOfBirthComparison, genderComparison, nationalityComparison,
-  placeOfBirthComparison, identifiersComparison, occasionComparison,
+  placeOfBirthComparison, identifiersComparison, occasionComparison, pncOnArrestComparison,
 ] as unknown as Comparison<PairSide>[]);

@@ -49,6 +49,10 @@ export interface PreparedRecord {
   readonly mistyped: ReadonlyMap<IdentifierKind, readonly string[]>;
   /** The police occasion the record was made on (an arrest, a force's ACRO request), or null. */
   readonly occasion: PreparedOccasion | null;
+  /** The year of an arrest recorded without any PNC id (valid or mistyped), or null. */
+  readonly arrestWithoutPncYear: number | null;
+  /** The year the record's PNC record was created (earliest valid PNC id, `YYYY/…`), or null. */
+  readonly pncYear: number | null;
 }
 
 export interface PreparedOccasion {
@@ -118,6 +122,7 @@ export function prepareRecord(fragment: IdentityFragment, index: number): Prepar
     into.set(id.kind, list);
   }
   const pob = fragment.placeOfBirth ? foldText(fragment.placeOfBirth) : '';
+  const occasion = prepareOccasion(fragment.occasion);
   return {
     index,
     refKey: sourceRefString(fragment.ref),
@@ -129,6 +134,8 @@ export function prepareRecord(fragment: IdentityFragment, index: number): Prepar
     placeOfBirth: pob || null,
     ids,
     mistyped,
-    occasion: prepareOccasion(fragment.occasion),
+    occasion,
+    arrestWithoutPncYear: occasion?.kind === 'ARREST' && !ids.has('PNC_ID') && !mistyped.has('PNC_ID') ? new Date(occasion.at).getUTCFullYear() : null,
+    pncYear: ids.has('PNC_ID') ? Math.min(...ids.get('PNC_ID')!.map((v) => Number(v.slice(0, 4)))) : null,
   };
 }

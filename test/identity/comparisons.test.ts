@@ -46,6 +46,23 @@ describe('occasion levels (an ACRO request on an arrest, 001 §4.31)', () => {
   });
 });
 
+describe('pncOnArrest levels (an arrest creates the PNC record, or the check on arrest finds it)', () => {
+  const arrest = (ids: FragmentSpec['ids'] = {}) => ({ ref: 'custody:MPS/ZD/14/000001', ids, occasion: { kind: 'ARREST', force: 'MPS', at: '2014-05-01T10:00:00Z' } }) as const;
+  const pnc = (id: string) => ({ ref: `pnc:${id}`, ids: { PNC_ID: id } });
+  it.each([
+    [arrest(), pnc('2014/0123456D'), 'arrested without a PNC id the year the PNC record was created'],
+    [arrest(), pnc('2010/0123456T'), 'arrested without a PNC id after the PNC record was created'],
+    [arrest(), pnc('2015/0123457V'), 'all other comparisons (disagree)'],
+    // The custody record carries a PNC id (valid, or failing its check letter): the identifiers say it.
+    [arrest({ PNC_ID: '2014/0123456D' }), pnc('2010/0123456T'), 'not an arrest without a PNC id against a PNC record'],
+    [arrest({ PNC_ID: '2014/0123456A' }), pnc('2010/0123456T'), 'not an arrest without a PNC id against a PNC record'],
+    [arrest(), { ref: 'cid:10000001/3000001' }, 'not an arrest without a PNC id against a PNC record'],
+  ] as const)('%o vs %o -> %s', (l, r, want) => {
+    expect(labelOf('pncOnArrest', l, r)).toBe(want);
+    expect(labelOf('pncOnArrest', r, l)).toBe(want);
+  });
+});
+
 describe('givenName levels', () => {
   it.each([
     [[], ['ALI'], 'missing on one or both records'],

@@ -111,7 +111,9 @@ export function syntheticEstate(seed: number, persons: number, noise: NoiseOptio
         key = `MPS/${ids.custodyRecord(rng, 'MPS', 'BS', 2016)}`;
         if (rng.chance(0.5)) push('FINGERPRINT', p.fingerprint);
       }
-      const arrestAt = Date.UTC(2016, 0, 1) + occasions.int(0, 364) * 86_400_000 + occasions.int(0, 86_399) * 1000;
+      // Arrested no earlier than the year the person's PNC record was created (an arrest creates it).
+      const arrestYear = occasions.int(p.pncId ? Number(p.pncId.slice(0, 4)) : 2005, 2016);
+      const arrestAt = Date.UTC(arrestYear, 0, 1) + occasions.int(0, 364) * 86_400_000 + occasions.int(0, 86_399) * 1000;
       if (source === 'custody' && occasions.chance(0.4)) acroRequests.push({ person: p, arrestAt });
       const fragment: IdentityFragment = {
         ref: { source, key },
