@@ -2,16 +2,20 @@
  * Clustering linked records into persons without chaining through conflicts. Links are applied
  * strongest first (human confirmations, then deterministic rules, then by match weight); a link
  * that would put into one person two far-apart values of a personal identifier (two fingerprint
- * refs, two HO refs), dates of birth far apart (unless the link is a shared PNC id, CRO or fingerprint ref), or
- * two records a caseworker said are different people, is refused and reported so it can be reviewed.
+ * refs, two HO refs), dates of birth far apart (unless the link is a shared PNC id, CRO or
+ * fingerprint ref), or two records a caseworker said are different people, is refused and reported
+ * so it can be reviewed.
  *
  * Probabilistic links come last and must be unambiguous: a record (or group of records already
  * joined by identifiers) that matches two persons who cannot be the same (different fingerprint
  * refs, HO refs, dates of birth) is linked to neither — a namesake's custody record must not be put
- * on the wrong file by a coin toss. Two more things tell people apart for these links only: places of
- * birth that disagree outright, and an arrest made before the other group's PNC record was created.
- * Where look-alikes who cannot be the same person meet through records that identify neither, those
- * records are not joined to each other either (contestedLinks).
+ * on the wrong file by a coin toss — unless one is ahead by the margin. Links held back only by a
+ * shared name and date of birth compete too; a person the group itself cannot be does not. Two
+ * more things tell people apart for these links only: places of birth that disagree outright, and
+ * an arrest made before the other group's PNC record was created. Where look-alikes who cannot be
+ * the same person meet through records that identify neither, those records are not joined to each
+ * other either (contestedLinks). Last, links held back by a shared key join when every other
+ * holder of the key is excluded, and possible matches join where they are a group's only candidate.
  */
 import { holdsPersonalIdentifier, identityKey } from './collisions.js';
 import { identifiersConflict, ONE_PER_PERSON_KINDS } from './identifiers.js';
@@ -237,7 +241,10 @@ export function clusterRecords(
     m.set(to, [...(m.get(to) ?? []), e]);
     targets.set(from, m);
   };
-  for (const e of probabilistic) {
+  // Links held back only by a shared name and date of birth are links the model would make: they
+  // compete too (a custody record matching its owner through a record on a shared key, and the
+  // other namesake through one that is not, is as ambiguous as any).
+  for (const e of [...probabilistic, ...sorted.filter((x) => x.sharedKeys && x.sharedKeys.length > 0)]) {
     const ra = find(e.left);
     const rb = find(e.right);
     if (ra === rb) continue;
@@ -245,9 +252,11 @@ export function clusterRecords(
     note(rb, ra, e);
   }
   const ambiguous = new Set<ClusterEdge>();
-  for (const m of targets.values()) {
+  for (const [from, m] of targets) {
     if (m.size < 2) continue;
-    const roots = [...m.keys()];
+    // A person the group cannot be (a conflicting fact) is no competitor.
+    const roots = [...m.keys()].filter((r) => !statesConflict(stateOf(from), stateOf(r), false, false, true));
+    if (roots.length < 2) continue;
     const best = new Map(roots.map((r) => [r, Math.max(...m.get(r)!.map((e) => e.strength))]));
     const clash = new Set<number>();
     for (let i = 0; i < roots.length; i++) {
@@ -278,7 +287,8 @@ export function clusterRecords(
   // other matches that one better than it matches the holder by the ambiguity margin (posterior odds
   // of one person over the other at the link threshold, as for probabilistic links). Two namesakes'
   // groups conflict with each other, so an unidentified record matching both about equally joins
-  // neither: it stays in review.
+  // neither: it stays in review. A link found ambiguous above (it competes with a link off the key)
+  // does not join either.
   const resolved: ClusterEdge[] = [];
   const keyed = sorted.filter((e) => e.sharedKeys && e.sharedKeys.length > 0);
   if (keyed.length > 0) {
@@ -305,7 +315,8 @@ export function clusterRecords(
     for (const edge of keyed) {
       const ra = find(edge.left);
       const rb = find(edge.right);
-      if (ra === rb) continue;
+      // Ambiguous already: it also matches, off the key, a person who cannot be this one.
+      if (ra === rb || ambiguous.has(edge)) continue;
       const others = new Set(edge.sharedKeys!.flatMap((k) => (holders.get(k) ?? []).map(find)));
       others.delete(ra);
       others.delete(rb);

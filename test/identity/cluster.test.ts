@@ -137,6 +137,22 @@ describe('clusterRecords', () => {
       expect(res.refused).toEqual([]);
     });
 
+    it('counts a link held back by the key as a competitor of a probabilistic link elsewhere', () => {
+      // Record 2 matches holder 0 through a record on the shared key (held back) and a third person,
+      // record 3 (its PNC record, not on the key: a date-of-birth slip), by the model alone.
+      const r = recs([
+        { ref: 'pnc:2010/0123456T', ids: { PNC_ID: '2010/0123456T' } }, { ref: 'pnc:2015/0123457V', ids: { PNC_ID: '2015/0123457V' } },
+        custody('2016-05-01T10:00:00Z'), { ref: 'pnc:2014/0123456D', ids: { PNC_ID: '2014/0123456D' }, dob: '1985-04-14' },
+      ]);
+      const edges = [keyed(r, 2, 0, 20), { left: 2, right: 3, strength: 14, probabilistic: true }];
+      const res = clusterRecords(r, edges, [], { ambiguityMargin: 10, unscoredWeight: 6 });
+      expect(same(res.clusterOf, 2, 3)).toBe(false);
+      expect(same(res.clusterOf, 2, 0)).toBe(false);
+      expect(res.refused.map((x) => x.reason)).toEqual(['ambiguous: also matches another person who cannot be the same']);
+      // Without the held-back link, the record joins the third person.
+      expect(same(clusterRecords(r, [edges[1]!], [], { ambiguityMargin: 10, unscoredWeight: 6 }).clusterOf, 2, 3)).toBe(true);
+    });
+
     it('joins the holder it matches better by the ambiguity margin, counting an unscored pair at the review threshold', () => {
       const r = people('2016-05-01T10:00:00Z');
       expect(same(clusterRecords(r, [keyed(r, 2, 0, 30), keyed(r, 2, 1, 19)], [], { ambiguityMargin: 10 }).clusterOf, 0, 2)).toBe(true);
@@ -173,6 +189,17 @@ describe('clusterRecords', () => {
       'ambiguous: also matches another person who cannot be the same',
       'ambiguous: also matches another person who cannot be the same',
     ]);
+  });
+
+  it('does not count as a competitor a person the record cannot be (a conflicting fact)', () => {
+    // Record 1 matches both look-alikes about equally, but its place of birth rules out person 2.
+    const r = recs([{ ids: { FINGERPRINT: 'IA000000001' } }, {}, { ids: { FINGERPRINT: 'IA555555555' }, place: 'KARACHI' }]);
+    const { clusterOf } = clusterRecords(r, [
+      { left: 0, right: 1, strength: 20, probabilistic: true },
+      { left: 1, right: 2, strength: 19, probabilistic: true },
+    ], [], { ambiguityMargin: 10 });
+    expect(same(clusterOf, 0, 1)).toBe(true);
+    expect(same(clusterOf, 1, 2)).toBe(false);
   });
 
   it('joins the clearly better of two people who cannot be the same, by the ambiguity margin', () => {
