@@ -9,6 +9,7 @@ import { servicesFixturePopulation } from '../../mocks/estate/render/services.fi
 import { Rng } from '../../mocks/estate/rng.js';
 import { NotFoundError } from '../../src/domain/errors.js';
 import type { AcroRequest } from '../../src/domain/acro.js';
+import type { IdentityFragment } from '../../src/domain/common.js';
 
 const clean = buildAcroData(servicesFixturePopulation(), new Rng(1));
 const odd = { ...clean.requests[1]!, reference: 'ACRO/18/000999', results: [{ ...clean.requests[1]!.results[0]!, country: 'QQ', ukOffenceCode: 'SPITTING' }] };
@@ -88,7 +89,7 @@ describe('ACRO adapter', () => {
   });
 
   it('scans every request into identity fragments, page by page', async () => {
-    const frags = [];
+    const frags: IdentityFragment[] = [];
     for await (const f of adapter.scanFragments()) frags.push(f);
     // Every pre-seeded request, in order, then any submitted by earlier tests.
     expect(frags.slice(0, 6).map((f) => f.ref.key)).toEqual(data.requests.map((r) => r.reference));
@@ -96,6 +97,11 @@ describe('ACRO adapter', () => {
     expect(frags[0]!.identifiers).toEqual([{ kind: 'ACRO_REF', value: 'ACRO/17/000101' }, { kind: 'PNC_ID', value: '2009/0123456K' }]);
     const byKey = await adapter.fragmentsByKeys(['ACRO/20/000505']);
     expect(byKey[0]).toMatchObject({ name: { family: 'POPESCU' }, nationality: 'ROU' });
+    // A force's request is an occasion (made on an arrest, 001 §4.31); the Home Office's is not.
+    data.requests.forEach((r, i) => {
+      expect(frags[i]!.occasion, r.reference).toEqual(r.instigator === 'HOME_OFFICE' ? null : { kind: 'ACRO_REQUEST', force: r.instigator, at: frags[i]!.recordedAt });
+    });
+    expect(data.requests.some((r) => r.instigator !== 'HOME_OFFICE') && data.requests.some((r) => r.instigator === 'HOME_OFFICE')).toBe(true);
   });
 
   describe('fault modes', () => {

@@ -461,6 +461,7 @@ describe('custody adapter over the generated population (mocks/estate/population
       const [fragment] = await adapter.fragmentsByKeys([e.ref.key as `MPS/${string}`]);
       expect(fragment).not.toBeInstanceOf(Error);
       expect((fragment as IdentityFragment).identifiers).toContainEqual({ kind: 'PNC_ID', value: e.pncId });
+      expect((fragment as IdentityFragment).occasion).toEqual(e.arrestedAt ? { kind: 'ARREST', force: e.force, at: e.arrestedAt } : null);
     }
     expect([...byForce.keys()].sort()).toEqual(['MPS', 'WMP', 'WYP']);
     // Copied like any identifier: a few are mistyped (the check letter then fails), none belong to another person.
