@@ -37,7 +37,7 @@ export interface PairDecision {
   /**
    * Set when the only thing holding the pair back is a name and date of birth held by two people:
    * the shared keys it sits on (collisions.ts). The clusterer joins it still when every other person
-   * holding the key is excluded by a fact (cluster.ts, OTHER_HOLDERS_EXCLUDED).
+   * holding the key is ruled out by a fact or matches clearly worse (cluster.ts, OTHER_HOLDERS_EXCLUDED).
    */
   readonly sharedKeys?: readonly string[];
 }

@@ -234,7 +234,10 @@ export function clusterRecords(
 
   // Ambiguity: a group whose probabilistic links reach two groups that conflict with each other.
   const probabilistic = sorted.filter((e) => e.probabilistic);
-  const contested = contestedLinks(probabilistic, find, (x, y) => statesConflict(stateOf(x), stateOf(y), false, false, true) !== null);
+  const keyed = sorted.filter((e) => e.sharedKeys && e.sharedKeys.length > 0);
+  /** Two groups cannot be one person as far as a link on the model's evidence goes. */
+  const conflicts = (x: number, y: number) => statesConflict(stateOf(x), stateOf(y), false, false, true) !== null;
+  const contested = contestedLinks(probabilistic, find, conflicts);
   const targets = new Map<number, Map<number, ClusterEdge[]>>();
   const note = (from: number, to: number, e: ClusterEdge) => {
     const m = targets.get(from) ?? new Map<number, ClusterEdge[]>();
@@ -244,7 +247,7 @@ export function clusterRecords(
   // Links held back only by a shared name and date of birth are links the model would make: they
   // compete too (a custody record matching its owner through a record on a shared key, and the
   // other namesake through one that is not, is as ambiguous as any).
-  for (const e of [...probabilistic, ...sorted.filter((x) => x.sharedKeys && x.sharedKeys.length > 0)]) {
+  for (const e of [...probabilistic, ...keyed]) {
     const ra = find(e.left);
     const rb = find(e.right);
     if (ra === rb) continue;
@@ -255,7 +258,7 @@ export function clusterRecords(
   for (const [from, m] of targets) {
     if (m.size < 2) continue;
     // A person the group cannot be (a conflicting fact) is no competitor.
-    const roots = [...m.keys()].filter((r) => !statesConflict(stateOf(from), stateOf(r), false, false, true));
+    const roots = [...m.keys()].filter((r) => !conflicts(from, r));
     if (roots.length < 2) continue;
     const best = new Map(roots.map((r) => [r, Math.max(...m.get(r)!.map((e) => e.strength))]));
     const clash = new Set<number>();
@@ -263,7 +266,7 @@ export function clusterRecords(
       for (let j = i + 1; j < roots.length; j++) {
         const ri = roots[i]!;
         const rj = roots[j]!;
-        if (!statesConflict(stateOf(ri), stateOf(rj), false, false, true)) continue;
+        if (!conflicts(ri, rj)) continue;
         // The clearly better of two incompatible persons keeps its links; the other is refused.
         const wi = best.get(ri)!;
         const wj = best.get(rj)!;
@@ -290,7 +293,6 @@ export function clusterRecords(
   // neither: it stays in review. A link found ambiguous above (it competes with a link off the key)
   // does not join either.
   const resolved: ClusterEdge[] = [];
-  const keyed = sorted.filter((e) => e.sharedKeys && e.sharedKeys.length > 0);
   if (keyed.length > 0) {
     const wanted = new Set(keyed.flatMap((e) => e.sharedKeys!));
     const holders = new Map<string, number[]>();
@@ -311,7 +313,6 @@ export function clusterRecords(
       }
       return best === Number.NEGATIVE_INFINITY ? unscored : best;
     };
-    const conflicts = (x: number, y: number) => statesConflict(stateOf(x), stateOf(y), false, false, true) !== null;
     for (const edge of keyed) {
       const ra = find(edge.left);
       const rb = find(edge.right);
