@@ -17,7 +17,7 @@ import type { IdentityFragment } from '../src/domain/common.js';
 import { candidatePairs, DEFAULT_BLOCKING } from '../src/identity/blocking.js';
 import { classifyPair } from '../src/identity/classify.js';
 import { identityKey, sharedIdentityKeys } from '../src/identity/collisions.js';
-import { heldTogether, ONE_PER_PERSON_KINDS } from '../src/identity/identifiers.js';
+import { heldTogether, holdsPersonalIdentifier } from '../src/identity/identifiers.js';
 import { reviewOffers } from '../src/identity/reviewQueue.js';
 import { trainModel } from '../src/identity/em.js';
 import { parseHardNegatives, parseTruthTsv } from '../src/identity/evaluate.js';
@@ -148,7 +148,7 @@ const heldOf = new Map([...membersOf].map(([c, ms]) => [c, heldTogether(ms.map((
     const tx = mainTruth.get(x)!;
     const ty = mainTruth.get(y)!;
     const kind = tx === ty ? 'same person' : hardKind.get(`${tx}|${ty}`) ?? 'unrelated';
-    const anchored = (c: number) => ONE_PER_PERSON_KINDS.some((kd) => heldOf.get(c)!.ids.has(kd) || heldOf.get(c)!.mistyped.has(kd));
+    const anchored = (c: number) => holdsPersonalIdentifier(heldOf.get(c)!);
     const sides = `${anchored(x) ? 'id' : 'no-id'}~${anchored(y) ? 'id' : 'no-id'}`.replace('no-id~id', 'id~no-id');
     bump(kinds, `${kind} | ${why.replace(/\(conflicting [A-Z_]+\)/, '(…)')} | ${sides}`);
   }

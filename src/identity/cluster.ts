@@ -17,8 +17,8 @@
  * other either (contestedLinks). Last, links held back by a shared key join when every other
  * holder of the key is excluded, and possible matches join where they are a group's only candidate.
  */
-import { holdsPersonalIdentifier, identityKey } from './collisions.js';
-import { identifiersConflict, ONE_PER_PERSON_KINDS } from './identifiers.js';
+import { identityKey } from './collisions.js';
+import { holdsPersonalIdentifier, identifiersConflict, ONE_PER_PERSON_KINDS } from './identifiers.js';
 import type { IdentifierKind } from '../domain/common.js';
 import type { DateParts, PreparedRecord } from './prepare.js';
 import { jaroWinkler } from './similarity.js';

@@ -16,7 +16,7 @@
  * with the exact date of birth, so that spelling slips and swaps of the same name fall on one key. Work is linear in the records plus quadratic only within a key
  * (a handful of records).
  */
-import { identifiersConflict, ONE_PER_PERSON_KINDS } from './identifiers.js';
+import { holdsPersonalIdentifier, identifiersConflict } from './identifiers.js';
 import type { PreparedRecord } from './prepare.js';
 
 /** The key a record's name and date of birth fall on, or null without a name or a full date of birth. */
@@ -75,9 +75,4 @@ export function sharedKeysOf(shared: ReadonlyMap<string, string>, a: PreparedRec
     if (key !== null && shared.has(key) && !keys.includes(key)) keys.push(key);
   }
   return keys;
-}
-
-/** A record counts towards a key's holders when it carries a personal identifier (valid or mistyped). */
-export function holdsPersonalIdentifier(r: PreparedRecord): boolean {
-  return ONE_PER_PERSON_KINDS.some((k) => (r.ids.get(k)?.length ?? 0) > 0 || (r.mistyped.get(k)?.length ?? 0) > 0);
 }

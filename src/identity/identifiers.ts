@@ -79,6 +79,13 @@ export function heldTogether(records: Iterable<HeldIdentifiers>): HeldIdentifier
   return { ids, mistyped };
 }
 
+const nonEmpty = (values: Iterable<string> | undefined) => values !== undefined && !values[Symbol.iterator]().next().done;
+
+/** The holder (a record, or a group's identifiers) has a personal identifier, valid or mistyped. */
+export function holdsPersonalIdentifier(h: HeldIdentifiers): boolean {
+  return ONE_PER_PERSON_KINDS.some((k) => nonEmpty(h.ids.get(k)) || nonEmpty(h.mistyped.get(k)));
+}
+
 /** Either holder has a value (valid or mistyped) of the kind. */
 const holds = (h: HeldIdentifiers, kind: IdentifierKind) => h.ids.has(kind) || h.mistyped.has(kind);
 

@@ -12,7 +12,7 @@
  *   one who does: deciding those items settles this one (a record put on a person with an
  *   identifier is compared with the other as that person). It is offered again if they leave it open.
  */
-import { heldTogether, identifiersConflict, ONE_PER_PERSON_KINDS, type HeldIdentifiers } from './identifiers.js';
+import { heldTogether, holdsPersonalIdentifier, identifiersConflict, type HeldIdentifiers } from './identifiers.js';
 import { pairKey, type ScoredPair } from './link.js';
 import type { PreparedRecord } from './prepare.js';
 
@@ -48,7 +48,7 @@ export function reviewOffers(input: ReviewInput): ReviewOffer[] {
     if (!h) heldOf.set(root, (h = heldTogether(members.get(root)!.map((i) => records[i]!))));
     return h;
   };
-  const identified = (root: number) => ONE_PER_PERSON_KINDS.some((k) => held(root).ids.has(k) || held(root).mistyped.has(k));
+  const identified = (root: number) => holdsPersonalIdentifier(held(root));
 
   const best = new Map<string, ReviewOffer>();
   const offer = (pair: ScoredPair, left: number, right: number, reason: string) => {
