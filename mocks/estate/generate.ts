@@ -21,7 +21,7 @@ import type { RenderContext, Renderer } from './render/types.js';
 import { TruthCollector, writeTruth } from './truth.js';
 
 /** Bumped whenever the same seed would give a different estate. */
-export const GENERATOR_VERSION = '1.1.0';
+export const GENERATOR_VERSION = '1.2.0';
 export const MANIFEST_FILE = 'manifest.json';
 export const DEFAULT_SEED = 42;
 export const DEFAULT_PERSONS = 5000;

@@ -422,6 +422,18 @@ export function drawGivenName(rng: Rng, nationality: string, gender: 'M' | 'F'):
   return rng.pick(gender === 'M' ? p.male : p.female);
 }
 
+/**
+ * A given name typical of the nationality that is none of `taken` (a twin's: parents do not give
+ * both twins one forename, nor one twin the other's middle name). Falls back to the whole pool only
+ * if `taken` covers it.
+ */
+export function drawGivenNameOtherThan(rng: Rng, nationality: string, gender: 'M' | 'F', taken: ReadonlySet<string>): string {
+  const p = namePoolFor(nationality);
+  const pool = gender === 'M' ? p.male : p.female;
+  const free = pool.filter((n) => !taken.has(n));
+  return rng.pick(free.length > 0 ? free : pool);
+}
+
 export function drawPlaceOfBirth(rng: Rng, nationality: string): string {
   const places = PLACES_OF_BIRTH[nationality];
   if (!places?.length) throw new Error(`names.ts: no places of birth for nationality "${nationality}"`);

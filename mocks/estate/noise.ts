@@ -44,6 +44,11 @@ export const NAME_VARIANTS: readonly (readonly string[])[] = [
 const variantIndex = new Map<string, readonly string[]>();
 for (const family of NAME_VARIANTS) for (const name of family) variantIndex.set(name, family);
 
+/** Every spelling of `name` in its variant family (`name` itself when it has none). */
+export function spellingsOf(name: string): readonly string[] {
+  return variantIndex.get(name) ?? [name];
+}
+
 /** Another spelling of `name` from its variant family, or `name` when it has none. */
 export function spellingVariant(rng: Rng, name: string): string {
   const family = variantIndex.get(name);

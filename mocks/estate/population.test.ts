@@ -4,7 +4,7 @@ import { offenceByCode } from '../../src/domain/offences.js';
 import { estateNowMs } from './calendar.js';
 import { isValidPncId } from './identifiers.js';
 import type { EstateOptions, TruePerson } from './model.js';
-import { NAME_VARIANTS, DEFAULT_NOISE } from './noise.js';
+import { NAME_VARIANTS, DEFAULT_NOISE, spellingsOf } from './noise.js';
 import { generatePopulation, personId } from './population.js';
 import { SHOWCASE_TAGS } from './showcase.js';
 
@@ -274,7 +274,22 @@ describe('generatePopulation: twins and namesakes (hard negatives)', () => {
       const other = byId(t.resembles!.personId);
       expect([t.familyName, t.dateOfBirth, t.placeOfBirth, t.nationality]).toEqual([other.familyName, other.dateOfBirth, other.placeOfBirth, other.nationality]);
       expect(t.givenNames).not.toEqual(other.givenNames);
+      // Another forename: none of the other twin's given names, nor a spelling of one.
+      const taken = new Set(other.givenNames.flatMap(spellingsOf));
+      expect(t.givenNames.filter((g) => taken.has(g))).toEqual([]);
     }
+  });
+
+  it("never gives a twin the other twin's forename, middle name or a spelling of one (many twins)", () => {
+    const pop = generatePopulation(options({ persons: 3000, seed: 11, noise: { ...DEFAULT_NOISE, twinRate: 0.5, namesakeRate: 0 } }));
+    const twins = pop.persons.filter((p) => p.resembles?.kind === 'TWIN');
+    expect(twins.length).toBeGreaterThan(1000);
+    const clashes = twins.filter((t) => {
+      const other = pop.persons.find((p) => p.id === t.resembles!.personId)!;
+      const taken = new Set(other.givenNames.flatMap(spellingsOf));
+      return t.givenNames.some((g) => taken.has(g));
+    });
+    expect(clashes.map((t) => t.id)).toEqual([]);
   });
 
   it('makes namesakes: same names, same or close date of birth, different person', () => {

@@ -102,8 +102,8 @@ import {
 } from './episodes.js';
 import { IdAllocator } from './identifiers.js';
 import type { Barrier, EstateOptions, Population, ReportingFrequency, RestrictionStatus, TrueAlias, TruePerson } from './model.js';
-import { drawGivenName, drawName, drawPlaceOfBirth } from './names.js';
-import { spellingVariant } from './noise.js';
+import { drawGivenName, drawGivenNameOtherThan, drawName, drawPlaceOfBirth } from './names.js';
+import { spellingsOf, spellingVariant } from './noise.js';
 import { Rng } from './rng.js';
 import { SHOWCASE_COUNT, buildShowcase, SHOWCASE_EARLIEST_TODAY } from './showcase.js';
 
@@ -193,8 +193,8 @@ function randomPerson(env: Env, rng: Rng, index: number, earlier: readonly TrueP
   let placeOfBirth = drawPlaceOfBirth(rng, nationality);
   if (base && resemblance === 'TWIN') {
     gender = rng.chance(0.5) ? base.gender : gender;
-    let given = drawGivenName(rng, nationality, gender);
-    if (given === base.givenNames[0]) given = drawGivenName(rng, nationality, gender);
+    // Another forename: none of the other twin's given names, nor a spelling of one.
+    const given = drawGivenNameOtherThan(rng, nationality, gender, new Set(base.givenNames.flatMap(spellingsOf)));
     name = { givenNames: [given], familyName: base.familyName };
     dob = dayOf(base.dateOfBirth);
     placeOfBirth = base.placeOfBirth;
