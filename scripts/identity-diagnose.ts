@@ -22,7 +22,7 @@ import { reviewOffers } from '../src/identity/reviewQueue.js';
 import { trainModel } from '../src/identity/em.js';
 import { parseHardNegatives, parseTruthTsv } from '../src/identity/evaluate.js';
 import { termFrequencies } from '../src/identity/frequencies.js';
-import { clusterPairs, type ScoredPair } from '../src/identity/link.js';
+import { clusterPairs, isCompetitor, type ScoredPair } from '../src/identity/link.js';
 import { collectFragments } from '../src/identity/personIndex.js';
 import { prepareRecord } from '../src/identity/prepare.js';
 import { comparePair, scoreCompared } from '../src/identity/score.js';
@@ -85,7 +85,7 @@ for (const [l, r] of candidates) {
   const bin = `${same ? 'M' : 'U'}|${Math.max(-10, Math.min(40, Math.floor(e.matchWeight / 2) * 2))}`;
   hist.set(bin, (hist.get(bin) ?? 0) + 1);
   outcomeOf.set(`${l}:${r}`, { outcome: d.outcome, weight: e.matchWeight, guard: d.guard, rule: d.rule });
-  if (d.outcome !== 'NOT_LINKED') kept.push({ left: l, right: r, ...d, evidence: e });
+  if (d.outcome !== 'NOT_LINKED' || isCompetitor(d.outcome, d.rule, e.matchWeight)) kept.push({ left: l, right: r, ...d, evidence: e });
 }
 const { clusterOf, refused, resolved } = clusterPairs(records, kept, [], { ambiguityMargin: Number(values.margin ?? model.thresholds.link), unscoredWeight: model.thresholds.review });
 clusterOfShown = clusterOf;
@@ -188,11 +188,6 @@ for (const n of sizes.values()) predicted += (n * (n - 1)) / 2;
 const correct = truePairs - missed;
 console.log(`thresholds ${JSON.stringify(model.thresholds)}: precision ${(correct / predicted).toFixed(5)} recall ${(correct / truePairs).toFixed(5)} queue ${offers.length} (${((100 * offers.length) / recordsOfTruth.size).toFixed(2)}% of persons)`);
 console.log(`missed true pairs: ${missed}`);
-{
-  const byTruth = new Map<string, number>();
-  for (const p of resolved) bump(byTruth, truthOf[p.left] === truthOf[p.right] ? 'same person' : hardKind.get(`${truthOf[p.left]}|${truthOf[p.right]}`) ?? 'unrelated');
-  print('shared-key links joined, other holders excluded:', byTruth);
-}
 {
   const byTruth = new Map<string, number>();
   for (const p of resolved) bump(byTruth, truthOf[p.left] === truthOf[p.right] ? 'same person' : hardKind.get(`${truthOf[p.left]}|${truthOf[p.right]}`) ?? 'unrelated');

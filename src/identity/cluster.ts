@@ -9,13 +9,16 @@
  * Probabilistic links come last and must be unambiguous: a record (or group of records already
  * joined by identifiers) that matches two persons who cannot be the same (different fingerprint
  * refs, HO refs, dates of birth) is linked to neither — a namesake's custody record must not be put
- * on the wrong file by a coin toss — unless one is ahead by the margin. Links held back only by a
- * shared name and date of birth compete too; a person the group itself cannot be does not. Two
- * more things tell people apart for these links only: places of birth that disagree outright, and
- * an arrest made before the other group's PNC record was created. Where look-alikes who cannot be
- * the same person meet through records that identify neither, those records are not joined to each
- * other either (contestedLinks). Last, links held back by a shared key join when every other
- * holder of the key is excluded, and possible matches join where they are a group's only candidate.
+ * on the wrong file by a coin toss — unless one is ahead by the margin. Every resemblance competes,
+ * not links alone: links held back only by a shared name and date of birth, possible matches, and
+ * pairs below the review threshold that are still more likely one person than two (link.ts
+ * `isCompetitor`); a person the group itself cannot be does not. Two more things tell people apart
+ * for these links only: places of birth that disagree outright, and an arrest made before the other
+ * group's PNC record was created. Where look-alikes who cannot be the same person meet through
+ * records that identify neither, those records are not joined to each other either
+ * (contestedLinks). Last, links held back by a shared key join when every other holder of the key
+ * is excluded, and possible matches join where they are a group's only candidate (a resemblance
+ * below the review threshold counts as a candidate).
  */
 import { identityKey } from './collisions.js';
 import { holdsPersonalIdentifier, identifiersConflict, ONE_PER_PERSON_KINDS } from './identifiers.js';
@@ -47,6 +50,11 @@ export interface ClusterEdge {
   readonly possible?: boolean;
   /** A possible match that counts as a candidate (so the other side is not its only one) but never joins. */
   readonly candidateOnly?: boolean;
+  /**
+   * A pair below the review threshold that still resembles one person more than two (link.ts
+   * `isCompetitor`): it never joins, but competes in the ambiguity check and counts as a candidate.
+   */
+  readonly competitor?: boolean;
   /**
    * A link held back only because its name and date of birth are held by two people: the shared keys
    * (collisions.ts). It joins when every other person holding such a key is excluded (see below).
@@ -230,24 +238,29 @@ export function clusterRecords(
     rs.firstArrest = minOrNull(rs.firstArrest, cs.firstArrest);
     state.delete(child);
   };
-  for (const edge of sorted) if (!edge.probabilistic && !edge.possible) apply(edge);
+  for (const edge of sorted) if (!edge.probabilistic && !edge.possible && !edge.competitor) apply(edge);
 
   // Ambiguity: a group whose probabilistic links reach two groups that conflict with each other.
   const probabilistic = sorted.filter((e) => e.probabilistic);
   const keyed = sorted.filter((e) => e.sharedKeys && e.sharedKeys.length > 0);
+  const possible = sorted.filter((e) => e.possible);
+  const competitors = sorted.filter((e) => e.competitor);
   /** Two groups cannot be one person as far as a link on the model's evidence goes. */
   const conflicts = (x: number, y: number) => statesConflict(stateOf(x), stateOf(y), false, false, true) !== null;
-  const contested = contestedLinks(probabilistic, find, conflicts);
+  const contested = contestedLinks(probabilistic, keyed, find, conflicts);
   const targets = new Map<number, Map<number, ClusterEdge[]>>();
   const note = (from: number, to: number, e: ClusterEdge) => {
     const m = targets.get(from) ?? new Map<number, ClusterEdge[]>();
     m.set(to, [...(m.get(to) ?? []), e]);
     targets.set(from, m);
   };
-  // Links held back only by a shared name and date of birth are links the model would make: they
-  // compete too (a custody record matching its owner through a record on a shared key, and the
-  // other namesake through one that is not, is as ambiguous as any).
-  for (const e of [...probabilistic, ...keyed]) {
+  // Every resemblance the model finds more likely one person than two competes, not links alone:
+  // links held back by a shared name and date of birth (a custody record matching its owner through
+  // a record on a shared key, and the other namesake through one that is not, is as ambiguous as
+  // any), possible matches and resemblances below the review threshold (link.ts `isCompetitor`: a
+  // record resembling its owner only weakly, because the owner's records carry slips, and a
+  // namesake exactly is not the namesake's unless the namesake is ahead by the margin).
+  for (const e of [...probabilistic, ...possible, ...competitors]) {
     const ra = find(e.left);
     const rb = find(e.right);
     if (ra === rb) continue;
@@ -302,7 +315,7 @@ export function clusterRecords(
     });
     // Scored pairs by record, to find the best match weight between two groups.
     const scoredAt = new Map<number, ClusterEdge[]>();
-    for (const e of [...probabilistic, ...sorted.filter((x) => x.possible)]) {
+    for (const e of [...probabilistic, ...possible]) {
       for (const i of [e.left, e.right]) (scoredAt.get(i) ?? scoredAt.set(i, []).get(i)!).push(e);
     }
     const unscored = options.unscoredWeight ?? Number.POSITIVE_INFINITY;
@@ -334,11 +347,11 @@ export function clusterRecords(
     }
   }
 
-  // Possible matches: a group whose every candidate (linked or possible, anywhere) lies in one other
-  // group joins it, when nothing conflicts. Otherwise the pair stays in the review queue.
-  const possible = sorted.filter((e) => e.possible);
+  // Possible matches: a group whose every candidate (linked, possible or a resemblance, anywhere)
+  // lies in one other group joins it, when nothing conflicts. Otherwise the pair stays in the review
+  // queue.
   const candidatesOf = new Map<number, Set<number>>();
-  for (const e of [...probabilistic, ...possible]) {
+  for (const e of [...probabilistic, ...possible, ...competitors]) {
     const ra = find(e.left);
     const rb = find(e.right);
     if (ra === rb) continue;
@@ -368,7 +381,8 @@ export function clusterRecords(
 
 /**
  * Probabilistic links that could join two look-alike people through records that identify neither.
- * Groups connected by probabilistic links form a component; when two groups in it cannot be the
+ * Groups connected by probabilistic links, or by links held back only by a shared name and date of
+ * birth (`keyed`: the model would make them), form a component; when two groups in it cannot be the
  * same person (conflicting ids or dates of birth), the component holds at least two people, and a
  * link between two groups that conflict with nobody (records with no identifier, say two namesakes'
  * custody records) is as likely to join the two people as one. Those links are refused; links to a
@@ -377,6 +391,7 @@ export function clusterRecords(
  */
 function contestedLinks(
   edges: readonly ClusterEdge[],
+  keyed: readonly ClusterEdge[],
   find: (x: number) => number,
   conflict: (rootA: number, rootB: number) => boolean,
 ): Set<ClusterEdge> {
@@ -391,13 +406,15 @@ function contestedLinks(
     }
     return x;
   };
-  for (const e of edges) {
+  // Links held back by a shared key connect components too: they reach the second person.
+  const connecting = [...edges, ...keyed];
+  for (const e of connecting) {
     const a = top(find(e.left));
     const b = top(find(e.right));
     if (a !== b) parent.set(a, b);
   }
   const rootsOf = new Map<number, Set<number>>();
-  for (const e of edges) {
+  for (const e of connecting) {
     for (const r of [find(e.left), find(e.right)]) {
       const c = top(r);
       (rootsOf.get(c) ?? rootsOf.set(c, new Set()).get(c)!).add(r);

@@ -32,13 +32,31 @@ export interface HumanConstraint {
 }
 
 export interface LinkResult {
-  /** Pairs that were LINKED or POSSIBLE_MATCH (NOT_LINKED pairs are counted, not kept). */
+  /**
+   * Pairs that were LINKED or POSSIBLE_MATCH, and NOT_LINKED pairs the model still finds more likely
+   * one person than two (`isCompetitor`); other NOT_LINKED pairs are counted, not kept.
+   */
   readonly pairs: readonly ScoredPair[];
   readonly compared: number;
   readonly blocking: BlockingReport;
   readonly clusterOf: readonly number[];
   /** Linked pairs that clustering refused, with why: they go to review. */
   readonly refused: readonly { readonly pair: ScoredPair | null; readonly left: number; readonly right: number; readonly reason: string }[];
+}
+
+/**
+ * A pair below the review threshold that the model still finds more likely one person than two
+ * (match weight ≥ 0 bits: posterior probability ≥ 0.5). It is never linked or queued, but it tells
+ * the clusterer that a record resembles a second person: a link to one person that is not ahead of
+ * such a resemblance to another who cannot be the same by the ambiguity margin is ambiguous, and a
+ * group with one is not "only" anyone's candidate (cluster.ts). Issue 4's worse error is the false
+ * link: a namesake's custody record whose owner's own records carry slips resembles its owner only
+ * weakly, and the other namesake exactly.
+ */
+export const COMPETITOR_FLOOR = 0;
+
+export function isCompetitor(outcome: LinkOutcome, rule: string, matchWeight: number): boolean {
+  return outcome === 'NOT_LINKED' && rule === 'PROBABILISTIC' && matchWeight >= COMPETITOR_FLOOR;
 }
 
 /** Score every candidate pair (all blocked pairs, or only those touching `focus`). */
@@ -57,7 +75,7 @@ export function scorePairs(
     const compared = comparePair(a, b);
     const evidence = scoreCompared(model, compared, tf);
     const decision = classifyPair(model, a, b, compared, evidence, sharedKeys);
-    if (decision.outcome === 'NOT_LINKED') continue;
+    if (decision.outcome === 'NOT_LINKED' && !isCompetitor(decision.outcome, decision.rule, evidence.matchWeight)) continue;
     kept.push({ left: l, right: r, ...decision, evidence });
   }
   return { pairs: kept, compared: candidates.length, blocking: report };
@@ -91,6 +109,8 @@ export function clusterPairs(
         left: p.left, right: p.right, strength: p.evidence.matchWeight, possible: true, candidateOnly: !joinable, pair: p,
         ...(p.sharedKeys ? { sharedKeys: p.sharedKeys } : {}),
       });
+    } else if (isCompetitor(p.outcome, p.rule, p.evidence.matchWeight)) {
+      edges.push({ left: p.left, right: p.right, strength: p.evidence.matchWeight, competitor: true, pair: p });
     }
   }
   const cannot = constraints.filter((c) => !c.link).map((c) => [c.left, c.right] as const);

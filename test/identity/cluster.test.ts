@@ -217,6 +217,58 @@ describe('clusterRecords', () => {
     expect(same(close.clusterOf, 1, 2)).toBe(false);
   });
 
+  describe('resemblances that are not links compete (possible matches, and pairs below the review threshold)', () => {
+    // 0 and 2: two namesakes' police records (PNC ids: two people); 1: an unidentified custody record
+    // of person 2's that matches person 0 exactly and its owner only weakly (the owner's record
+    // carries a date-of-birth slip).
+    const r = recs([{ ids: { PNC_ID: '2014/0123456D' } }, {}, { ids: { PNC_ID: '2014/0123457E' } }]);
+    const link = { left: 0, right: 1, strength: 14, probabilistic: true };
+
+    it('links the record to neither when a resemblance below the review threshold is within the margin', () => {
+      const res = clusterRecords(r, [link, { left: 1, right: 2, strength: 5, competitor: true }], [], { ambiguityMargin: 10 });
+      expect(same(res.clusterOf, 0, 1)).toBe(false);
+      expect(same(res.clusterOf, 1, 2)).toBe(false);
+      expect(res.refused.map((x) => x.reason)).toEqual(['ambiguous: also matches another person who cannot be the same']);
+      // Without the resemblance the record joins person 0; with one beyond the margin, too.
+      expect(same(clusterRecords(r, [link], [], { ambiguityMargin: 10 }).clusterOf, 0, 1)).toBe(true);
+      expect(same(clusterRecords(r, [link, { left: 1, right: 2, strength: 3, competitor: true }], [], { ambiguityMargin: 10 }).clusterOf, 0, 1)).toBe(true);
+    });
+
+    it('counts a possible match as a competitor', () => {
+      const res = clusterRecords(r, [link, { left: 1, right: 2, strength: 8, possible: true }], [], { ambiguityMargin: 10 });
+      expect(same(res.clusterOf, 0, 1)).toBe(false);
+      expect(same(res.clusterOf, 1, 2)).toBe(false);
+    });
+
+    it('never joins a resemblance, and counts it as a candidate, so a possible match is no longer the only one', () => {
+      const lone = clusterRecords(recs([{}, {}]), [{ left: 0, right: 1, strength: 3, competitor: true }]);
+      expect(same(lone.clusterOf, 0, 1)).toBe(false);
+      const three = recs([{}, {}, {}]);
+      const only = [{ left: 0, right: 1, strength: 7, possible: true }];
+      expect(same(clusterRecords(three, only).clusterOf, 0, 1)).toBe(true);
+      const res = clusterRecords(three, [...only, { left: 0, right: 2, strength: 2, competitor: true }]);
+      expect(same(res.clusterOf, 0, 1)).toBe(false);
+      expect(res.promoted).toEqual([]);
+    });
+
+    it('reaches the second look-alike through a link held back by a shared key (unidentified records not joined to each other)', () => {
+      // 0 and 3: namesakes' police records; 1 and 2: unidentified custody records matching each other.
+      // 1 matches person 0 by the model, 2 matches person 3 only through a record on a shared key.
+      const q = recs([{ ids: { PNC_ID: '2014/0123456D' } }, {}, {}, { ids: { PNC_ID: '2014/0123457E' } }]);
+      const edges = [
+        { left: 1, right: 2, strength: 20, probabilistic: true },
+        { left: 0, right: 1, strength: 15, probabilistic: true },
+        { left: 2, right: 3, strength: 15, possible: true, candidateOnly: true, sharedKeys: ['ALI|KHAN|1980-01-02'] },
+      ];
+      const res = clusterRecords(q, edges, [], { ambiguityMargin: 10 });
+      expect(same(res.clusterOf, 1, 2)).toBe(false);
+      expect(res.refused.map((x) => x.reason)).toContain('ambiguous: both records are among the look-alikes of two people who cannot be the same');
+      // Without the held-back link nothing reaches person 3: the three records make one person.
+      const alone = clusterRecords(q, edges.slice(0, 2), [], { ambiguityMargin: 10 });
+      expect(same(alone.clusterOf, 0, 2)).toBe(true);
+    });
+  });
+
   it('applies stronger links first', () => {
     const r = recs([{ ids: { PNC_ID: '2014/0123456D' } }, {}, { ids: { PNC_ID: '2014/0123457E' } }]);
     const { clusterOf } = clusterRecords(r, [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkRecords } from '../../src/identity/link.js';
+import { COMPETITOR_FLOOR, isCompetitor, linkRecords } from '../../src/identity/link.js';
 import { trainModel } from '../../src/identity/em.js';
 import { prepareRecord } from '../../src/identity/prepare.js';
 import { evaluateLinks } from '../../src/identity/evaluate.js';
@@ -18,14 +18,26 @@ describe('linkRecords end to end on a small synthetic estate', () => {
     expect(report.recall).toBeGreaterThan(0.85);
   });
 
-  it('keeps only linked and possible pairs, each with a full waterfall', () => {
-    expect(result.compared).toBeGreaterThanOrEqual(result.pairs.length);
+  it('keeps linked and possible pairs and, of the rest, only resemblances (weight >= 0), each with a full waterfall', () => {
+    expect(result.compared).toBeGreaterThan(result.pairs.length);
+    expect(result.pairs.some((p) => p.outcome === 'NOT_LINKED')).toBe(true);
     for (const p of result.pairs) {
-      expect(p.outcome).not.toBe('NOT_LINKED');
+      if (p.outcome === 'NOT_LINKED') {
+        expect(p.rule).toBe('PROBABILISTIC');
+        expect(p.evidence.matchWeight).toBeGreaterThanOrEqual(COMPETITOR_FLOOR);
+        expect(p.evidence.matchWeight).toBeLessThan(model.thresholds.review);
+      }
       expect(p.evidence.rows.map((r) => r.comparison)).toEqual(model.comparisons.map((c) => c.name));
       const sum = p.evidence.priorWeight + p.evidence.rows.reduce((a, r) => a + r.partialWeight, 0);
       expect(p.evidence.matchWeight).toBeCloseTo(sum, 6);
     }
+  });
+
+  it('counts as a resemblance only a probabilistic pair below the review threshold at or above the floor', () => {
+    expect(isCompetitor('NOT_LINKED', 'PROBABILISTIC', COMPETITOR_FLOOR)).toBe(true);
+    expect(isCompetitor('NOT_LINKED', 'PROBABILISTIC', COMPETITOR_FLOOR - 0.01)).toBe(false);
+    expect(isCompetitor('POSSIBLE_MATCH', 'PROBABILISTIC', 7)).toBe(false);
+    expect(isCompetitor('NOT_LINKED', 'PncIdOnCidCaseRule', 3)).toBe(false);
   });
 
   it('honours caseworker constraints', () => {

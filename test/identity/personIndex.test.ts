@@ -209,6 +209,29 @@ function suite(name: string, open: () => Promise<{ store: PersonIndexStore; clea
       await index.updatePersonIndex([], [pncA.ref, pncB.ref, custody.ref]);
     });
 
+    it('keeps off a namesake a custody record that resembles its owner only weakly (the owner\'s record carries a slip)', async () => {
+      const person = { given: ['MYKOLA'], family: 'HRYHORENKOVYCH', place: null, nationality: 'UKR' } as const;
+      const pncA = fragment({ ...person, ref: 'cid:66666661/3666661', dob: '1969-10-23', place: 'ODESA', ids: { PNC_ID: '2009/0066001Y' } });
+      // B's custody record (no nationality) matches A's name and date of birth exactly; B's own police
+      // record has neither date of birth nor gender nor nationality.
+      const custodyB = fragment({ ...person, ref: 'custody:MPS/ZD/16/666663', dob: '1969-10-23', nationality: null, recordedAt: '2016-04-01T10:00:00Z' });
+      const pncB = fragment({ ...person, ref: 'cid:66666662/3666662', dob: null, gender: null, nationality: null, place: 'KHARKIV', ids: { PNC_ID: '2012/0066002D' } });
+      await index.updatePersonIndex([pncA, custodyB]);
+      const [a, c] = await index.personIdForRecord([pncA.ref, custodyB.ref]);
+      expect(c).toBe(a);
+      // B's record arrives: the custody record resembles B (more likely one person than two, below the
+      // review threshold) within the ambiguity margin of its link to A, so it is linked to neither.
+      await index.updatePersonIndex([pncB]);
+      const [a2, c2, b2] = await index.personIdForRecord([pncA.ref, custodyB.ref, pncB.ref]);
+      expect(new Set([a2, c2, b2]).size).toBe(3);
+      const weak = (await store.loadPairs()).find((p) => [p.leftRef, p.rightRef].sort().join() === [`cid:${pncB.ref.key}`, `custody:${custodyB.ref.key}`].sort().join());
+      expect(weak?.outcome).toBe('NOT_LINKED');
+      expect(weak!.matchWeight).toBeGreaterThanOrEqual(0);
+      const queued = await index.reviewQueue(1000);
+      expect(queued.some((q) => [q.left.key, q.right.key].includes(custodyB.ref.key) && /ambiguous/.test(q.reason))).toBe(true);
+      await index.updatePersonIndex([], [pncA.ref, pncB.ref, custodyB.ref]);
+    });
+
     it('updates incrementally: a new record joins its person, a changed one moves, a removed one goes', async () => {
       const base = estate.fragments.find((f) => f.ref.source === 'cid' && f.dateOfBirth && f.identifiers.some((i) => i.kind === 'HO_REF'))!;
       const pid = (await index.personIdForRecord([base.ref]))[0] as string;
